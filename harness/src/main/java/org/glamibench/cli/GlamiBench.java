@@ -1,0 +1,58 @@
+package org.glamibench.cli;
+
+import java.io.PrintWriter;
+import org.glamibench.dataset.DatasetException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code glami-bench} command line. Exit codes: 0 done, 1 the work failed, 2 bad usage or bad
+ * input (a {@link DatasetException} or a picocli usage error).
+ */
+@Command(name = "glami-bench",
+        mixinStandardHelpOptions = true,
+        versionProvider = HarnessVersion.class,
+        description = "Evaluation and benchmark harness for multilingual image-text classification on GLAMI-1M.",
+        subcommands = {
+            CommandLine.HelpCommand.class
+        })
+public final class GlamiBench {
+
+    /** Exit code when the work failed. */
+    public static final int EXIT_FAILED = 1;
+    /** Exit code for bad usage or bad input. */
+    public static final int EXIT_BAD_INPUT = 2;
+
+    private GlamiBench() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code; never calls {@link System#exit}. */
+    public static int run(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    /** A configured command line, for callers that capture its output. */
+    public static CommandLine newCommandLine() {
+        CommandLine commandLine = new CommandLine(GlamiBench.class);
+        commandLine.setExecutionExceptionHandler(GlamiBench::handleFailure);
+        return commandLine;
+    }
+
+    private static int handleFailure(Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        String message = failure.getMessage() != null ? failure.getMessage() : failure.toString();
+        err.println("error: " + message);
+        err.flush();
+        if (failure instanceof DatasetException || failure instanceof IllegalArgumentException) {
+            return EXIT_BAD_INPUT;
+        }
+        if (Boolean.getBoolean("glamibench.debug")) {
+            failure.printStackTrace(err);
+        }
+        return EXIT_FAILED;
+    }
+}
