@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = HarnessVersion.class,
         description = "Evaluation and benchmark harness for multilingual image-text classification on GLAMI-1M.",
         subcommands = {
+            InspectCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class GlamiBench {

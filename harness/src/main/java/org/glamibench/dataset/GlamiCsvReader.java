@@ -1,0 +1,290 @@
+package org.glamibench.dataset;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.csv.CsvFactory;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Streams the rows of a GLAMI-1M split CSV as {@link GlamiRow}s, reading it exactly as the
+ * original {@code pd.read_csv(path)} does for well-formed files: UTF-8 with or without BOM, comma,
+ * one header row, RFC-4180 quoting (commas, doubled quotes and newlines inside quotes), LF or
+ * CRLF, blank lines skipped. Columns are found by header name; unknown columns are ignored.
+ *
+ * <p>Every row is checked: field count equal to the header's, integer {@code item_id},
+ * {@code image_id} and {@code category}, a known {@code geo}, no {@code item_id} seen before in
+ * the file, one {@code category_name} per {@code category}. In {@link Mode#STRICT} the first bad row
+ * throws a {@link DatasetException} naming file, line and field; in {@link Mode#LENIENT} the row is
+ * skipped and recorded in {@link #problems()}. A malformed quote ends the file in both modes (no
+ * later row can be trusted): strict throws, lenient records it and stops.
+ *
+ * <p>Memory stays bounded by the number of distinct item ids (one map entry each), so the 1M-row
+ * train split streams in well under 1 GB of heap. Not thread-safe.
+ */
+public final class GlamiCsvReader implements Closeable {
+
+    /** What happens to a bad row. */
+    public enum Mode {
+        /** The first bad row throws a {@link DatasetException}. */
+        STRICT,
+        /** Bad rows are skipped and recorded in {@link #problems()}. */
+        LENIENT
+    }
+
+    private static final List<String> REQUIRED = List.of("item_id", "image_id", "geo", "name",
+            "category", "category_name");
+    private static final String VALID_GEOS = Arrays.stream(Geo.values()).map(Geo::code)
+            .collect(Collectors.joining(", "));
+
+    private final String fileName;
+    private final Mode mode;
+    private final CsvParser parser;
+    private final List<RowProblem> problems = new ArrayList<>();
+    private final Map<Long, Long> lineOfItem = new HashMap<>();
+    private final Map<Integer, String> nameOfCategory = new HashMap<>();
+    private final Map<Integer, Long> lineOfCategory = new HashMap<>();
+    private final int columnCount;
+    private final int itemId;
+    private final int imageId;
+    private final int geo;
+    private final int name;
+    private final int description;
+    private final int category;
+    private final int categoryName;
+    private final int labelSource;
+    private final List<String> record = new ArrayList<>(16);
+    private long line;
+    private boolean ended;
+
+    private GlamiCsvReader(String fileName, InputStream in, Mode mode) throws IOException {
+        this.fileName = fileName;
+        this.mode = mode;
+        CsvFactory factory = new CsvFactory();
+        factory.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+        this.parser = factory.createParser(in);
+        parser.setSchema(CsvSchema.emptySchema());
+        List<String> header = readHeader();
+        this.columnCount = header.size();
+        for (String column : REQUIRED) {
+            if (!header.contains(column)) {
+                parser.close();
+                throw new DatasetException(fileName + ":1: missing required column '" + column
+                        + "' (header has: " + String.join(", ", header) + ")");
+            }
+        }
+        this.itemId = header.indexOf("item_id");
+        this.imageId = header.indexOf("image_id");
+        this.geo = header.indexOf("geo");
+        this.name = header.indexOf("name");
+        this.description = header.indexOf("description");
+        this.category = header.indexOf("category");
+        this.categoryName = header.indexOf("category_name");
+        this.labelSource = header.indexOf("label_source");
+    }
+
+    /**
+     * Opens a split CSV and reads its header.
+     *
+     * @throws DatasetException when the file is missing or its header lacks a required column
+     */
+    public static GlamiCsvReader open(Path csv, Mode mode) {
+        InputStream in;
+        try {
+            in = new BufferedInputStream(Files.newInputStream(csv), 1 << 16);
+        } catch (IOException e) {
+            throw new DatasetException(csv + ": cannot open: " + e.getMessage(), e);
+        }
+        return open(csv.getFileName().toString(), in, mode);
+    }
+
+    /**
+     * Reads CSV from a stream; {@code fileName} names it in messages. The reader closes the stream.
+     *
+     * @throws DatasetException when the header is missing or lacks a required column
+     */
+    public static GlamiCsvReader open(String fileName, InputStream in, Mode mode) {
+        try {
+            return new GlamiCsvReader(fileName, in, mode);
+        } catch (JsonProcessingException e) {
+            throw new DatasetException(fileName + ":1: malformed header: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new DatasetException(fileName + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The next valid row, or {@code null} at the end of the file.
+     *
+     * @throws DatasetException in strict mode, for the first bad row
+     */
+    public GlamiRow next() {
+        while (!ended) {
+            boolean read;
+            try {
+                read = readRecord();
+            } catch (JsonProcessingException e) {
+                String at = e.getLocation() != null ? " (detected at line " + e.getLocation().getLineNr() + ")" : "";
+                reject(problem("malformed CSV: " + e.getOriginalMessage() + at));
+                ended = true;
+                return null;
+            } catch (IOException e) {
+                throw new DatasetException(fileName + ": cannot read after line " + line + ": " + e.getMessage(), e);
+            }
+            if (!read) {
+                ended = true;
+                return null;
+            }
+            if (record.size() != columnCount) {
+                reject(problem("expected " + columnCount + " fields as in the header, found " + record.size()));
+                continue;
+            }
+            GlamiRow row = toRow();
+            if (row != null) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    /** The line where the row last returned by {@link #next()} starts (1-based; header is 1). */
+    public long line() {
+        return line;
+    }
+
+    /** The file name used in messages. */
+    public String fileName() {
+        return fileName;
+    }
+
+    /** Rows skipped in lenient mode, in file order. */
+    public List<RowProblem> problems() {
+        return List.copyOf(problems);
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> readHeader() throws IOException {
+        if (!readRecord()) {
+            throw new DatasetException(fileName + ":1: empty file, expected a header row");
+        }
+        return List.copyOf(record);
+    }
+
+    /** Reads the next record's fields into {@link #record}; false at the end of the file. */
+    private boolean readRecord() throws IOException {
+        JsonToken token = parser.nextToken();
+        if (token == null) {
+            return false;
+        }
+        if (token != JsonToken.START_ARRAY) {
+            throw new IllegalStateException("unexpected CSV token " + token);
+        }
+        record.clear();
+        line = parser.currentLocation().getLineNr();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            record.add(parser.getText());
+        }
+        return true;
+    }
+
+    private GlamiRow toRow() {
+        List<String> f = record;
+        Long item = parseLong(f.get(itemId), "item_id");
+        Long image = item == null ? null : parseLong(f.get(imageId), "image_id");
+        if (image == null) {
+            return null;
+        }
+        Geo rowGeo = Geo.fromCode(f.get(geo)).orElse(null);
+        if (rowGeo == null) {
+            reject(problem("field 'geo': unknown geo '" + f.get(geo) + "' (expected one of " + VALID_GEOS + ")"));
+            return null;
+        }
+        String categoryText = f.get(category);
+        if (categoryText.isEmpty()) {
+            reject(problem("field 'category': empty"));
+            return null;
+        }
+        Long categoryId = parseLong(categoryText, "category");
+        if (categoryId == null) {
+            return null;
+        }
+        if (categoryId > Integer.MAX_VALUE) {
+            reject(problem("field 'category': '" + categoryText + "' is out of range"));
+            return null;
+        }
+        int categoryValue = categoryId.intValue();
+        String slug = f.get(categoryName);
+        String knownSlug = nameOfCategory.get(categoryValue);
+        if (knownSlug != null && !knownSlug.equals(slug)) {
+            reject(problem("field 'category_name': '" + slug + "' for category " + categoryValue
+                    + ", but line " + lineOfCategory.get(categoryValue) + " names it '" + knownSlug + "'"));
+            return null;
+        }
+        Long firstLine = lineOfItem.putIfAbsent(item, line);
+        if (firstLine != null) {
+            reject(problem("field 'item_id': duplicate item_id " + item + " (first on line " + firstLine + ")"));
+            return null;
+        }
+        if (knownSlug == null) {
+            nameOfCategory.put(categoryValue, slug);
+            lineOfCategory.put(categoryValue, line);
+        }
+        return new GlamiRow(item, image, rowGeo, f.get(name), optional(description), categoryValue, slug,
+                optional(labelSource));
+    }
+
+    private String optional(int column) {
+        return column < 0 ? "" : record.get(column);
+    }
+
+    /** Parses a non-negative decimal integer; records a problem and returns null when it is not. */
+    private Long parseLong(String text, String field) {
+        int length = text.length();
+        if (length == 0 || length > 18) {
+            reject(problem("field '" + field + "': " + (length == 0 ? "empty" : "'" + text + "' is out of range")));
+            return null;
+        }
+        long value = 0;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                reject(problem("field '" + field + "': '" + text + "' is not a non-negative integer"));
+                return null;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private RowProblem problem(String reason) {
+        return new RowProblem(fileName, line, reason);
+    }
+
+    private void reject(RowProblem problem) {
+        if (mode == Mode.STRICT) {
+            throw new DatasetException(problem.toString());
+        }
+        problems.add(problem);
+    }
+}
