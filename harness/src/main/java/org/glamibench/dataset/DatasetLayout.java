@@ -27,7 +27,7 @@ public record DatasetLayout(Path root) {
      *                          a split CSV
      */
     public static DatasetLayout locate(Path dataDir, Map<String, String> environment) {
-        Path given = dataDir != null ? dataDir : defaultExtractDir(environment).resolve(FOLDER_NAME);
+        Path given = dataDir != null ? dataDir : defaultExtractDir(environment);
         for (Path candidate : new Path[] {given, given.resolve(FOLDER_NAME)}) {
             DatasetLayout layout = new DatasetLayout(candidate);
             if (Files.isRegularFile(layout.csv(Split.TEST)) || Files.isRegularFile(layout.csv(Split.TRAIN))) {
@@ -35,8 +35,9 @@ public record DatasetLayout(Path root) {
             }
         }
         throw new DatasetException(given + ": no GLAMI-1M dataset here (expected "
-                + Split.TEST.csvFileName() + " or " + Split.TRAIN.csvFileName() + " in it or in "
-                + given.resolve(FOLDER_NAME) + "); create one with 'glami-bench sample' or 'glami-bench download'");
+                + Split.TEST.csvFileName() + " or " + Split.TRAIN.csvFileName() + " in it or in its "
+                + FOLDER_NAME + " folder)" + (dataDir == null ? "; give --data DIR or set " + EXTRACT_DIR_VARIABLE : "")
+                + "; create one with 'glami-bench sample' or 'glami-bench download'");
     }
 
     /** {@code $EXTRACT_DIR}, or {@code /tmp/GLAMI-1M} when unset or blank. */
