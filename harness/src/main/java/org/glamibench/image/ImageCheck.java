@@ -1,9 +1,6 @@
 package org.glamibench.image;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.glamibench.dataset.Sha256;
 
@@ -36,11 +33,9 @@ public final class ImageCheck implements AutoCloseable {
     public Result check(Path file) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return new Result(new ImageProblem(ImageProblem.Kind.MISSING, "no file " + file.getFileName()), null);
-        } catch (IOException e) {
-            return new Result(new ImageProblem(ImageProblem.Kind.UNREADABLE, e.toString()), null);
+            bytes = ImageFile.read(file);
+        } catch (ImageDecodeException e) {
+            return new Result(e.problem(), null);
         }
         String sha256 = Sha256.hexOf(bytes);
         try {

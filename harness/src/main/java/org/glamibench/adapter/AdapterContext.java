@@ -1,0 +1,37 @@
+package org.glamibench.adapter;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.glamibench.dataset.ClassIndex;
+
+/**
+ * What the harness gives an adapter when it opens.
+ *
+ * @param classIndex the classes to score, in order: score {@code i} is for
+ *                   {@code classIndex.category(i)}
+ * @param device     the device to run on; an adapter that cannot use it must throw from
+ *                   {@code open}, never fall back silently
+ * @param cacheDir   a folder the adapter may write to (downloaded weights, compiled models)
+ * @param options    {@code --adapter-option key=value} pairs, unmodifiable
+ * @param seed       the run's seed, for adapters with randomness
+ * @param trainCsv   the train split's CSV when the dataset has one: adapters may read the train
+ *                   split (to fit a prior, say), never the test split
+ */
+public record AdapterContext(ClassIndex classIndex, DeviceSpec device, Path cacheDir, Map<String, String> options,
+                             long seed, Optional<Path> trainCsv) {
+
+    public AdapterContext {
+        Objects.requireNonNull(classIndex, "classIndex");
+        Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(cacheDir, "cacheDir");
+        options = Map.copyOf(options);
+        Objects.requireNonNull(trainCsv, "trainCsv");
+    }
+
+    /** An option's value, or the default when not given. */
+    public String option(String key, String defaultValue) {
+        return options.getOrDefault(key, defaultValue);
+    }
+}

@@ -1,0 +1,125 @@
+package org.glamibench.adapter;
+
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.function.Supplier;
+
+/**
+ * The adapters available to a run: those on the harness's class path (the built-ins) and those
+ * in adapter jars, each jar in a class loader of its own. Names are unique: a jar adapter whose
+ * name is taken is an error, never a silent shadowing.
+ */
+public final class AdapterRegistry implements AutoCloseable {
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private final List<URLClassLoader> loaders = new ArrayList<>();
+
+    /**
+     * An available adapter.
+     *
+     * @param descriptor its descriptor
+     * @param jar        the jar it came from; null for the class path
+     * @param factory    makes a fresh, unopened instance
+     */
+    public record Entry(AdapterDescriptor descriptor, Path jar, Supplier<ModelAdapter<?>> factory) {
+    }
+
+    private AdapterRegistry() {
+    }
+
+    /**
+     * The class path's adapters plus those of the given jars.
+     *
+     * @throws IllegalArgumentException when a jar is missing, holds no adapter, cannot be loaded,
+     *                                  or an adapter's name is taken
+     */
+    public static AdapterRegistry load(List<Path> adapterJars) {
+        AdapterRegistry registry = new AdapterRegistry();
+        registry.addAll(ServiceLoader.load(ModelAdapter.class, AdapterRegistry.class.getClassLoader()), null, null);
+        for (Path jar : adapterJars) {
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalArgumentException(jar + ": no such adapter jar");
+            }
+            URLClassLoader loader = new URLClassLoader(new URL[] {toUrl(jar)}, AdapterRegistry.class.getClassLoader());
+            registry.loaders.add(loader);
+            int before = registry.entries.size();
+            registry.addAll(ServiceLoader.load(ModelAdapter.class, loader), jar, loader);
+            if (registry.entries.size() == before) {
+                throw new IllegalArgumentException(jar + ": no adapter found (the jar needs META-INF/services/"
+                        + ModelAdapter.class.getName() + " naming its adapter classes)");
+            }
+        }
+        return registry;
+    }
+
+    /**
+     * The adapter of that name.
+     *
+     * @throws IllegalArgumentException when there is none, listing the names there are
+     */
+    public Entry get(String name) {
+        Entry entry = entries.get(name);
+        if (entry == null) {
+            throw new IllegalArgumentException("no adapter named '" + name + "'; available: "
+                    + String.join(", ", entries.keySet()));
+        }
+        return entry;
+    }
+
+    /** Every available adapter, built-ins first. */
+    public List<Entry> entries() {
+        return List.copyOf(entries.values());
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (URLClassLoader loader : loaders) {
+            loader.close();
+        }
+    }
+
+    @SuppressWarnings("rawtypes")
+    /** Adds the loader's providers; for a jar, only those defined by the jar's own class loader. */
+    private void addAll(ServiceLoader<ModelAdapter> loader, Path jar, ClassLoader jarLoader) {
+        String origin = jar == null ? "the class path" : jar.toString();
+        try {
+            for (ServiceLoader.Provider<ModelAdapter> provider : loader.stream().toList()) {
+                if (jarLoader != null && provider.type().getClassLoader() != jarLoader) {
+                    continue;
+                }
+                AdapterDescriptor descriptor;
+                try {
+                    descriptor = provider.get().descriptor();
+                } catch (RuntimeException | LinkageError e) {
+                    throw new IllegalArgumentException(origin + ": adapter " + provider.type().getName()
+                            + " failed to describe itself: " + e, e);
+                }
+                Entry taken = entries.get(descriptor.name());
+                if (taken != null) {
+                    throw new IllegalArgumentException(origin + ": adapter name '" + descriptor.name()
+                            + "' is already taken by " + (taken.jar() == null ? "a built-in adapter" : taken.jar()));
+                }
+                entries.put(descriptor.name(), new Entry(descriptor, jar, () -> provider.get()));
+            }
+        } catch (ServiceConfigurationError e) {
+            throw new IllegalArgumentException(origin + ": cannot load adapters: " + e.getMessage(), e);
+        }
+    }
+
+    private static URL toUrl(Path jar) {
+        try {
+            return jar.toAbsolutePath().toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(jar + ": not a usable path", e);
+        }
+    }
+}

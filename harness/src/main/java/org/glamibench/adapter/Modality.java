@@ -1,0 +1,16 @@
+package org.glamibench.adapter;
+
+/** Which inputs a model reads. The pipeline decodes images only for IMAGE and IMAGE_TEXT. */
+public enum Modality {
+    /** The product photo only. */
+    IMAGE,
+    /** The name and description only. */
+    TEXT,
+    /** Photo and text. */
+    IMAGE_TEXT;
+
+    /** Whether items carry a decoded image. */
+    public boolean readsImage() {
+        return this != TEXT;
+    }
+}

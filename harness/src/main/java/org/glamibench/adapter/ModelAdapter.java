@@ -1,0 +1,98 @@
+package org.glamibench.adapter;
+
+import java.util.List;
+
+/**
+ * A model the harness can evaluate: the one interface a third party implements. Adapters are
+ * found with {@link java.util.ServiceLoader}: list the class in
+ * {@code META-INF/services/org.glamibench.adapter.ModelAdapter} of your jar, give it a public
+ * no-argument constructor, and pass the jar with {@code --adapter-jar}.
+ *
+ * <p>Lifecycle: the harness calls {@link #descriptor()} (any time, cheap), then
+ * {@link #open(AdapterContext)} once, then {@link #prepare(ItemInput)} for each item on worker
+ * threads (so it must be thread-safe) and {@link #predict(List)} for each batch on one thread,
+ * then {@link #close()} once. An adapter never sees an item's category or item id.
+ *
+ * <p>Contract of {@code predict}: exactly one score vector per item of the batch, in batch
+ * order, each of length {@code classIndex.size()}, finite; for {@link OutputKind#PROBABILITIES}
+ * non-negative and summing to 1 within 1e-3. The harness checks this at the boundary; a batch
+ * that breaks it, or throws, is retried item by item and the failing items are recorded as
+ * adapter errors (counted as wrong).
+ *
+ * <p>A complete adapter that scores the classes by how often the item's text mentions words of
+ * each class name (illustration only):
+ * <pre>{@code
+ * public final class SlugWordsAdapter implements ModelAdapter<String> {
+ *     private ClassIndex classes;
+ *
+ *     public AdapterDescriptor descriptor() {
+ *         return AdapterDescriptor.builder().setName("slug-words").setVersion("1.0")
+ *                 .setModality(Modality.TEXT).setOutput(OutputKind.LOGITS)
+ *                 .optLicense("Apache-2.0").optDescription("counts class-name words in the text").build();
+ *     }
+ *
+ *     public void open(AdapterContext context) {
+ *         if (context.device().gpu()) {
+ *             throw new IllegalArgumentException("slug-words runs on the CPU only");
+ *         }
+ *         classes = context.classIndex();
+ *     }
+ *
+ *     public String prepare(ItemInput item) {
+ *         return item.text().toLowerCase(Locale.ROOT);
+ *     }
+ *
+ *     public float[][] predict(List<String> texts) {
+ *         float[][] scores = new float[texts.size()][classes.size()];
+ *         for (int i = 0; i < texts.size(); i++) {
+ *             for (int c = 0; c < classes.size(); c++) {
+ *                 for (String word : classes.name(c).split("-")) {
+ *                     if (texts.get(i).contains(word)) {
+ *                         scores[i][c] += 1;
+ *                     }
+ *                 }
+ *             }
+ *         }
+ *         return scores;
+ *     }
+ *
+ *     public void close() {
+ *     }
+ * }
+ * }</pre>
+ *
+ * @param <P> what {@link #prepare} makes of an item: its model input (a float array, token ids,
+ *            or the {@link ItemInput} itself)
+ */
+public interface ModelAdapter<P> extends AutoCloseable {
+
+    /** Who this adapter is; called before {@code open} too, so it must not need it. */
+    AdapterDescriptor descriptor();
+
+    /**
+     * Loads the model for the given classes and device.
+     *
+     * @throws Exception when the model cannot run here (missing weights, class index mismatch,
+     *                   unavailable device): the run stops before any item is scored
+     */
+    void open(AdapterContext context) throws Exception;
+
+    /**
+     * Turns one item into model input. Called on worker threads, concurrently: must be
+     * thread-safe. Decoding-heavy work belongs here, so it overlaps the previous batch's predict.
+     *
+     * @throws Exception for an item that cannot be prepared: recorded as an adapter error
+     */
+    P prepare(ItemInput item) throws Exception;
+
+    /**
+     * Scores a batch: one vector per item, in order, over the class index.
+     *
+     * @throws Exception when the batch fails: retried item by item
+     */
+    float[][] predict(List<P> batch) throws Exception;
+
+    /** Releases the model; called once, also after a failed open. */
+    @Override
+    void close() throws Exception;
+}

@@ -1,0 +1,132 @@
+package org.glamibench.eval;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.glamibench.adapter.ItemInput;
+import org.glamibench.adapter.ModelAdapter;
+import org.glamibench.dataset.DatasetLayout;
+import org.glamibench.dataset.GlamiRow;
+import org.glamibench.image.ImageDecodeException;
+import org.glamibench.image.ImageFile;
+import org.glamibench.image.JpegDecoder;
+import org.glamibench.image.RgbImage;
+
+/**
+ * Turns rows into prepared batches on a pool of worker threads, a bounded number of batches
+ * ahead of the consumer: image loading, decoding and {@link ModelAdapter#prepare} of the next
+ * batches overlap the model's work on the current one, and memory stays bounded whatever the
+ * split size. Batches come out in split order. Not thread-safe: one consumer thread.
+ *
+ * <p>A missing, unreadable or truncated image makes its item an {@link ItemStatus#INPUT_ERROR};
+ * an exception from {@code prepare} an {@link ItemStatus#ADAPTER_ERROR}. Neither stops the run.
+ *
+ * @param <P> the adapter's prepared input type
+ */
+final class InputPipeline<P> implements AutoCloseable {
+    private final List<GlamiRow> rows;
+    private final DatasetLayout layout;
+    private final ModelAdapter<P> adapter;
+    private final boolean readsImage;
+    private final int batchSize;
+    private final int ahead;
+    private final ExecutorService workers;
+    private final ThreadLocal<JpegDecoder> decoders = ThreadLocal.withInitial(JpegDecoder::new);
+    private final Deque<Future<PreparedBatch<P>>> inFlight = new ArrayDeque<>();
+    private int nextRow;
+
+    /**
+     * @param rows      the items to prepare, in order
+     * @param batchSize items per batch, at least 1
+     * @param threads   worker threads, at least 1; {@code threads + 1} batches are kept ahead
+     */
+    InputPipeline(List<GlamiRow> rows, DatasetLayout layout, ModelAdapter<P> adapter, int batchSize, int threads) {
+        this.rows = rows;
+        this.layout = layout;
+        this.adapter = adapter;
+        this.readsImage = adapter.descriptor().modality().readsImage();
+        this.batchSize = batchSize;
+        this.ahead = threads + 1;
+        this.workers = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "glami-bench-input");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Whether {@link #next()} has another batch. */
+    boolean hasNext() {
+        return nextRow < rows.size() || !inFlight.isEmpty();
+    }
+
+    /**
+     * The next batch, waiting for it if needed.
+     *
+     * @throws IllegalStateException when no batch is left, or a worker failed unexpectedly
+     */
+    PreparedBatch<P> next() throws InterruptedException {
+        while (inFlight.size() < ahead && nextRow < rows.size()) {
+            List<GlamiRow> batch = rows.subList(nextRow, Math.min(rows.size(), nextRow + batchSize));
+            nextRow += batch.size();
+            inFlight.add(workers.submit(() -> prepare(batch)));
+        }
+        Future<PreparedBatch<P>> head = inFlight.poll();
+        if (head == null) {
+            throw new IllegalStateException("no batch left");
+        }
+        try {
+            return head.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("input pipeline failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private PreparedBatch<P> prepare(List<GlamiRow> batch) {
+        List<P> prepared = new ArrayList<>(batch.size());
+        List<ItemFailure> failures = new ArrayList<>(batch.size());
+        for (GlamiRow row : batch) {
+            P input = null;
+            ItemFailure failure = null;
+            try {
+                RgbImage image = readsImage ? decode(row) : null;
+                input = prepareItem(new ItemInput(image, row.name(), row.description(), row.geo(), row.labelSource()));
+            } catch (ImageDecodeException e) {
+                failure = new ItemFailure(ItemStatus.INPUT_ERROR, "images/" + row.imageId() + ".jpg: " + e.problem());
+            } catch (AdapterFailure e) {
+                failure = new ItemFailure(ItemStatus.ADAPTER_ERROR, e.getMessage());
+            }
+            prepared.add(input);
+            failures.add(failure);
+        }
+        return new PreparedBatch<>(batch, prepared, failures);
+    }
+
+    private RgbImage decode(GlamiRow row) throws ImageDecodeException {
+        return RgbImage.of(decoders.get().decode(ImageFile.read(layout.image(row.imageId()))));
+    }
+
+    private P prepareItem(ItemInput input) throws AdapterFailure {
+        try {
+            return adapter.prepare(input);
+        } catch (Exception | LinkageError | StackOverflowError e) {
+            throw new AdapterFailure(adapter.descriptor().name() + ".prepare threw " + e);
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+
+    /** An adapter's prepare failed for one item. */
+    private static final class AdapterFailure extends Exception {
+        AdapterFailure(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
