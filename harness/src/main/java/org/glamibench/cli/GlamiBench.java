@@ -1,6 +1,7 @@
 package org.glamibench.cli;
 
 import java.io.PrintWriter;
+import org.glamibench.run.HarnessVersion;
 import org.glamibench.dataset.DatasetException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,4 +1,4 @@
-package org.glamibench.cli;
+package org.glamibench.run;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,0 +1,58 @@
+package org.glamibench.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.UUID;
+
+/**
+ * Reads and writes the JSON files of a run folder. Writes are atomic: a temporary file in the
+ * same folder, then a rename, so a reader never sees half a file.
+ */
+public final class RunFiles {
+    /** The run result's file name. */
+    public static final String RUN_JSON = "run.json";
+    /** How many failed items run.json lists by example. */
+    public static final int ERROR_EXAMPLES = 20;
+
+    /** snake_case keys, indented. Undefined metrics are written as null, never NaN. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private RunFiles() {
+    }
+
+    /** Writes a value as JSON to the file, atomically. */
+    public static void writeJson(Path file, Object value) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + file.getFileName() + " as JSON: " + e.getMessage(), e);
+        }
+        Path temp = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            Files.write(temp, bytes);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Reads a run.json.
+     *
+     * @throws IOException when missing or not a run result
+     */
+    public static RunResult readRun(Path runDir) throws IOException {
+        return MAPPER.readValue(runDir.resolve(RUN_JSON).toFile(), RunResult.class);
+    }
+}

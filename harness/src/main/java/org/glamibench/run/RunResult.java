@@ -1,0 +1,105 @@
+package org.glamibench.run;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code run.json} of an evaluation run: what ran, on which data, how, where, how fast, and
+ * the metrics computed from the stored predictions. Written with snake_case keys by
+ * {@link RunFiles}; its JSON Schema is {@code run.schema.json} beside this class.
+ *
+ * @param schemaVersion {@value #SCHEMA_VERSION}
+ * @param runId         the run folder's name
+ * @param created       when the run finished, ISO-8601 UTC
+ * @param adapter       the model adapter
+ * @param dataset       the data scored
+ * @param settings      the run's settings
+ * @param provenance    the harness, JVM, machine and engine
+ * @param timing        where the time went
+ * @param metrics       the metric pack (see {@code MetricsJson})
+ * @param errors        failed items
+ */
+public record RunResult(int schemaVersion, String runId, String created, Adapter adapter, Dataset dataset,
+                        Settings settings, Provenance provenance, Timing timing, Map<String, Object> metrics,
+                        Errors errors) {
+
+    /** The version of the run.json layout written by this harness. */
+    public static final int SCHEMA_VERSION = 1;
+
+    /**
+     * The adapter as described by itself, and where it came from.
+     *
+     * @param name           unique adapter name
+     * @param version        adapter version
+     * @param modality       IMAGE, TEXT or IMAGE_TEXT
+     * @param output         PROBABILITIES or LOGITS
+     * @param parameterCount model parameters; null when unknown
+     * @param license        licence; null when not stated
+     * @param weightsSha256  weights SHA-256; null when none
+     * @param description    one line; null when not given
+     * @param jar            the adapter jar's file name; null for a built-in
+     * @param jarSha256      the adapter jar's SHA-256; null for a built-in
+     */
+    public record Adapter(String name, String version, String modality, String output, Long parameterCount,
+                          String license, String weightsSha256, String description, String jar, String jarSha256) {
+    }
+
+    /**
+     * The data scored.
+     *
+     * @param name             {@code GLAMI-1M}
+     * @param split            {@code test} or {@code train}
+     * @param rows             valid rows of the split
+     * @param scoredRows       rows the run scored (all, or those chosen by limit or subset)
+     * @param manifestSha256   the split's manifest hash: results are comparable only when equal
+     * @param classIndexSha256 the class index hash
+     * @param classes          classes in the index
+     * @param skippedRows      bad rows skipped in lenient mode
+     */
+    public record Dataset(String name, String split, int rows, int scoredRows, String manifestSha256,
+                          String classIndexSha256, int classes, int skippedRows) {
+    }
+
+    /**
+     * The settings the run used.
+     *
+     * @param batch          items per batch
+     * @param threads        input pipeline threads
+     * @param limit          the first N items only; null when not limited
+     * @param subset         a stratified subset of N items; null when not a subset
+     * @param seed           the run seed (subset draw, random adapters)
+     * @param device         {@code cpu}, {@code gpu:N}
+     * @param saveScores     whether full scores were stored
+     * @param failFast       whether the first failure stopped the run
+     * @param adapterOptions the {@code --adapter-option} pairs
+     */
+    public record Settings(int batch, int threads, Integer limit, Integer subset, long seed, String device,
+                           boolean saveScores, boolean failFast, Map<String, String> adapterOptions) {
+    }
+
+    /**
+     * Where the time went, for the items scored in this session (a resumed run counts the last
+     * session only).
+     *
+     * @param wallSeconds          from the first batch to the last
+     * @param openSeconds          the adapter's open
+     * @param items                items processed in this session
+     * @param itemsPerSecond       items / wall seconds
+     * @param adapterSeconds       inside {@code predict}
+     * @param pipelineWaitSeconds  waiting for the input pipeline (decoding not hidden by the model)
+     * @param resumedItems         items found already stored from an earlier, interrupted session
+     */
+    public record Timing(double wallSeconds, double openSeconds, long items, double itemsPerSecond,
+                         double adapterSeconds, double pipelineWaitSeconds, long resumedItems) {
+    }
+
+    /**
+     * Items without a prediction; they count as wrong in every metric.
+     *
+     * @param inputErrors   items whose input could not be read
+     * @param adapterErrors items the adapter failed on
+     * @param examples      up to {@value RunFiles#ERROR_EXAMPLES} of them: item id, status, message
+     */
+    public record Errors(long inputErrors, long adapterErrors, List<Map<String, Object>> examples) {
+    }
+}
