@@ -52,7 +52,7 @@ public record Checksum(Algorithm algorithm, String hex) {
         Objects.requireNonNull(hex, "hex");
         hex = hex.strip().toLowerCase(Locale.ROOT);
         if (hex.length() != 2 * algorithm.bytes || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-            throw new IllegalArgumentException("a " + algorithm.label + " checksum is " + 2 * algorithm.bytes
+            throw new IllegalArgumentException(algorithm.label + " checksums are " + 2 * algorithm.bytes
                     + " hexadecimal digits, not '" + hex + "'");
         }
     }

@@ -88,6 +88,7 @@ final class ZipExtractor {
     static void extract(ZipFile zip, Plan plan, Path target, ProgressOutput output, String zipName) {
         try (ProgressMeter meter = output.meter("extract " + zipName, ProgressMeter.Unit.count("files"),
                 plan.files(), 0)) {
+            Path createdFolder = target;
             for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
                 ZipEntry entry = entries.nextElement();
                 String[] segments = segments(entry.getName(), zipName);
@@ -100,7 +101,9 @@ final class ZipExtractor {
                     Files.createDirectories(destination);
                     continue;
                 }
-                Files.createDirectories(destination.getParent());
+                if (!destination.getParent().equals(createdFolder)) {
+                    createdFolder = Files.createDirectories(destination.getParent());
+                }
                 try (InputStream in = zip.getInputStream(entry)) {
                     Files.copy(in, destination);
                 }

@@ -116,6 +116,30 @@ class DownloadEndToEndTest {
     }
 
     @Test
+    void serverErrorsAreRetried() throws IOException {
+        server.failNext(2);
+
+        DatasetDownloader.Result result = downloader.install(source, dir, false);
+
+        assertDatasetExtracted(result.dataset());
+        assertThat(server.requests()).hasSize(3);
+        assertThat(log.toString()).contains(ZIP_NAME + ": HTTP 503 Service Unavailable; retrying in 0 s from byte 0"
+                + " (attempt 3 of 3)");
+    }
+
+    @Test
+    void retriesWithoutProgressEndAfterTheLastAttempt() {
+        server.failNext(3);
+
+        assertThatThrownBy(() -> downloader.install(source, dir, false))
+                .isInstanceOf(DownloadException.class)
+                .hasMessage("could not download " + ZIP_NAME + " from " + server.uri(ZIP_PATH)
+                        + ": HTTP 503 Service Unavailable (3 attempts in a row without progress).");
+        assertThat(server.requests()).hasSize(3);
+        assertNothingExtracted();
+    }
+
+    @Test
     void aPartLeftByAnEarlierRunIsResumed() throws IOException {
         Files.createDirectories(dir);
         Files.write(dir.resolve(ZIP_NAME + ".part"), Arrays.copyOf(zip, 1000));

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +38,7 @@ public final class TestServer implements AutoCloseable {
     private final AtomicLong bytesSent = new AtomicLong();
     private final AtomicLong cutNextAfter = new AtomicLong(-1);
     private final AtomicLong stallNextAfter = new AtomicLong(-1);
+    private final AtomicInteger failuresToSend = new AtomicInteger();
     private volatile long stallMillis;
     private volatile boolean ignoreRange;
 
@@ -77,6 +79,11 @@ public final class TestServer implements AutoCloseable {
         stallNextAfter.set(bytes);
     }
 
+    /** Answer the next {@code count} requests with 503 Service Unavailable. */
+    public void failNext(int count) {
+        failuresToSend.set(count);
+    }
+
     /** Answer every request with the whole file and 200, as servers without range support do. */
     public void ignoreRange() {
         ignoreRange = true;
@@ -96,6 +103,10 @@ public final class TestServer implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String range = exchange.getRequestHeaders().getFirst("Range");
             requests.add(new Request(path, range));
+            if (failuresToSend.getAndDecrement() > 0) {
+                exchange.sendResponseHeaders(503, -1);
+                return;
+            }
             String target = redirects.get(path);
             if (target != null) {
                 exchange.getResponseHeaders().set("Location", target);
