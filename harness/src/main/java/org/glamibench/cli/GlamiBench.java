@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         description = "Evaluation and benchmark harness for multilingual image-text classification on GLAMI-1M.",
         subcommands = {
             InspectCommand.class,
+            DownloadCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class GlamiBench {
