@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.glamibench.dataset.DatasetLayout;
@@ -105,7 +106,7 @@ public final class DatasetDownloader {
                 download(source, zip);
             } else {
                 output.println("Found " + zip + "; checking it instead of downloading again");
-                verify(zip, zip, Files.size(zip), digestOf(zip, source.checksum()), source,
+                verify(zip, zip, Files.size(zip), () -> digestOf(zip, source.checksum()), source,
                         "It was not extracted; delete it to download again.");
             }
             extract(zip, partial);
@@ -118,8 +119,7 @@ public final class DatasetDownloader {
 
     private static void refuseExisting(Path dataset, boolean replaceExisting) {
         if (!replaceExisting && Files.exists(dataset, LinkOption.NOFOLLOW_LINKS)) {
-            throw new IllegalArgumentException(dataset + " already exists; it is replaced only when asked to"
-                    + " (glami-bench download --force)");
+            throw new IllegalArgumentException(dataset + " already exists, and replacing it was not asked for");
         }
     }
 
@@ -146,16 +146,17 @@ public final class DatasetDownloader {
         }
         Checksum.Algorithm algorithm = source.checksum() == null ? null : source.checksum().algorithm();
         HttpDownloader.Fetched fetched = http.fetch(source.urls(), part, source.size(), algorithm, output);
-        verify(part, zip, fetched.size(), fetched.digest(), source, "It was downloaded from " + fetched.url()
+        verify(part, zip, fetched.size(), fetched::digest, source, "It was downloaded from " + fetched.url()
                 + ", is kept for inspection and was not extracted; delete it to download again from the start.");
         Files.move(part, zip, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /**
      * Throws when the size or digest of {@code file} (to become {@code zip}) is not the expected one;
-     * prints what was checked otherwise.
+     * prints what was checked otherwise. The digest is asked for only when the size is right.
      */
-    private void verify(Path file, Path zip, long size, byte[] digest, DatasetSource source, String whatNow) {
+    private void verify(Path file, Path zip, long size, Supplier<byte[]> digest, DatasetSource source,
+                        String whatNow) {
         if (source.hasSize() && size != source.size()) {
             throw new DownloadException(file + ": size mismatch: expected " + source.size() + " bytes, actual "
                     + size + " bytes. " + whatNow);
@@ -165,7 +166,7 @@ public final class DatasetDownloader {
             output.println("Not verified " + zip.getFileName() + " (" + size + " bytes): no checksum given");
             return;
         }
-        String actual = HexFormat.of().formatHex(digest);
+        String actual = HexFormat.of().formatHex(digest.get());
         if (!actual.equals(checksum.hex())) {
             throw new DownloadException(file + ": " + checksum.algorithm().label() + " mismatch: expected "
                     + checksum.hex() + ", actual " + actual + ". " + whatNow);
@@ -174,9 +175,6 @@ public final class DatasetDownloader {
     }
 
     private byte[] digestOf(Path file, Checksum checksum) {
-        if (checksum == null) {
-            return null;
-        }
         MessageDigest digest = checksum.algorithm().newDigest();
         FileDigest.update(digest, file, output, "hash " + file.getFileName());
         return digest.digest();

@@ -120,8 +120,8 @@ public final class HttpDownloader {
                 }
             }
             String kept = file.size > 0
-                    ? " The partial download " + part + " (" + file.size + " bytes) is kept; run the command again"
-                    + " to resume it."
+                    ? " The partial download " + part + " (" + file.size + " bytes) is kept: a rerun resumes it;"
+                    + " deleting it starts over."
                     : "";
             throw new DownloadException("could not download " + label + " from " + String.join("; ", failures)
                     + "." + kept);
@@ -165,6 +165,7 @@ public final class HttpDownloader {
         try {
             int status = connection.getResponseCode();
             long from = file.size;
+            boolean restart = false;
             long total;
             switch (status) {
                 case HttpURLConnection.HTTP_PARTIAL -> {
@@ -176,11 +177,7 @@ public final class HttpDownloader {
                     total = matcher.group(3).equals("*") ? -1 : Long.parseLong(matcher.group(3));
                 }
                 case HttpURLConnection.HTTP_OK -> {
-                    if (from > 0) {
-                        output.println(label + ": the server does not resume downloads (it ignored the request for"
-                                + " bytes from " + from + "); downloading from the start");
-                        file.restart();
-                    }
+                    restart = from > 0;
                     total = connection.getContentLengthLong();
                 }
                 case 416 -> {
@@ -196,6 +193,9 @@ public final class HttpDownloader {
                     if (total == from) {
                         return;
                     }
+                    if (total > from) {
+                        throw new SourceFailed("HTTP 416 for bytes from " + from + " of a file of " + total + " bytes");
+                    }
                     throw new SourceFailed(file.path + " has " + from + " bytes, more than the " + total
                             + " bytes of the file on the server, so it is not a partial download of it; delete it"
                             + " to start over");
@@ -209,6 +209,11 @@ public final class HttpDownloader {
                 }
             }
             checkTotal(total, expectedSize);
+            if (restart) {
+                output.println(label + ": the server does not resume downloads (it ignored the request for bytes"
+                        + " from " + from + "); downloading from the start");
+                file.restart();
+            }
             long end = expectedSize != DatasetSource.UNKNOWN_SIZE ? expectedSize : total;
             copy(connection, file, end, output, label);
             if (end != -1 && file.size != end) {

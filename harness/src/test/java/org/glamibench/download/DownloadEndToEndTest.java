@@ -169,6 +169,21 @@ class DownloadEndToEndTest {
     }
 
     @Test
+    void aServerIgnoringTheRangeWithAnotherFileLeavesThePartAlone() throws IOException {
+        Files.createDirectories(dir);
+        Path part = dir.resolve(ZIP_NAME + ".part");
+        Files.write(part, Arrays.copyOf(zip, 1000));
+        server.ignoreRange();
+
+        assertThatThrownBy(() -> downloader.install(source.withSize(zip.length + 10L), dir, false))
+                .isInstanceOf(DownloadException.class)
+                .hasMessage("could not download " + ZIP_NAME + " from " + server.uri(ZIP_PATH) + ": the server's file"
+                        + " has " + zip.length + " bytes, expected " + (zip.length + 10) + ". The partial download "
+                        + part + " (1000 bytes) is kept: a rerun resumes it; deleting it starts over.");
+        assertThat(part).hasBinaryContent(Arrays.copyOf(zip, 1000));
+    }
+
+    @Test
     void aWrongChecksumKeepsThePartAndExtractsNothing() {
         String wrong = TestZips.sha256(new byte[] {1, 2, 3});
         DatasetSource wrongSource = source.withChecksum(Checksum.sha256(wrong));
@@ -231,6 +246,20 @@ class DownloadEndToEndTest {
                         + ", actual " + TestZips.sha256(corrupted) + ". It was not extracted; delete it to download again.");
         assertThat(server.requests()).isEmpty();
         assertThat(dir.resolve(ZIP_NAME)).hasBinaryContent(corrupted);
+        assertNothingExtracted();
+    }
+
+    @Test
+    void aZipOnDiskOfTheWrongSizeIsRefusedWithoutHashingIt() throws IOException {
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(ZIP_NAME), Arrays.copyOf(zip, 1000));
+
+        assertThatThrownBy(() -> downloader.install(source, dir, false))
+                .isInstanceOf(DownloadException.class)
+                .hasMessage(dir.resolve(ZIP_NAME) + ": size mismatch: expected " + zip.length + " bytes, actual 1000"
+                        + " bytes. It was not extracted; delete it to download again.");
+        assertThat(log.toString()).doesNotContain("hash ");
+        assertThat(server.requests()).isEmpty();
         assertNothingExtracted();
     }
 
