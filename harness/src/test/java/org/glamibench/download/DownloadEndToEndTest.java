@@ -105,9 +105,9 @@ class DownloadEndToEndTest {
 
     @Test
     void aStalledConnectionIsTreatedAsCutAfterTheReadTimeout() throws IOException {
-        server.stallNextResponseAfter(50_000, 3_000);
+        server.stallNextResponseAfter(50_000, 10_000);
 
-        DatasetDownloader.Result result = downloader(Duration.ofMillis(300)).install(source, dir, false);
+        DatasetDownloader.Result result = downloader(Duration.ofSeconds(1)).install(source, dir, false);
 
         assertDatasetExtracted(result.dataset());
         assertThat(server.requests()).hasSize(2);
