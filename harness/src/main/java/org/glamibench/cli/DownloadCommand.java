@@ -17,7 +17,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -81,7 +80,7 @@ public final class DownloadCommand implements Callable<Integer> {
                 description = "Take a zip from --url without checking its content.")
         boolean none;
 
-        /** The checksum given, or null for --no-checksum. */
+        /** The checksum given, or null for --no-checksum; IllegalArgumentException for a malformed one. */
         Checksum checksum() {
             if (sha256 != null) {
                 return Checksum.sha256(sha256);
@@ -136,11 +135,7 @@ public final class DownloadCommand implements Callable<Integer> {
             source = source.withSize(size);
         }
         if (checksumOptions != null) {
-            try {
-                return source.withChecksum(checksumOptions.checksum());
-            } catch (IllegalArgumentException e) {
-                throw usage(e.getMessage());
-            }
+            return source.withChecksum(checksumOptions.checksum());
         }
         if (known.isEmpty()) {
             throw usage("--url " + url + " is not a known GLAMI-1M source: give --sha256 HEX or --md5 HEX to verify"
@@ -157,7 +152,8 @@ public final class DownloadCommand implements Callable<Integer> {
         }
     }
 
-    private ParameterException usage(String message) {
-        return new ParameterException(spec.commandLine(), message);
+    /** A bad option value: printed as {@code error: message}, exit code 2, like the other commands. */
+    private static IllegalArgumentException usage(String message) {
+        return new IllegalArgumentException(message);
     }
 }

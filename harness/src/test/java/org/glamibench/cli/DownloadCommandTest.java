@@ -3,8 +3,6 @@ package org.glamibench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code glami-bench download} against a local server on 127.0.0.1: exit codes and messages. */
 class DownloadCommandTest {
@@ -26,8 +23,6 @@ class DownloadCommandTest {
 
     private TestServer server;
     private final byte[] zip = TestZips.glamiZip();
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
     private Path dir;
 
     @BeforeEach
@@ -41,26 +36,19 @@ class DownloadCommandTest {
         server.close();
     }
 
-    private int run(String... args) {
-        CommandLine commandLine = GlamiBench.newCommandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        return commandLine.execute(args);
-    }
-
     private String url() {
         return server.uri(ZIP_PATH).toString();
     }
 
     @Test
     void downloadsVerifiesExtractsAndSaysWhereTheDatasetIs() throws IOException {
-        int exit = run("download", "--dir", dir.toString(), "--url", url(), "--sha256", TestZips.sha256(zip),
-                "--size", Integer.toString(zip.length));
+        CommandRun run = CommandRun.of("download", "--dir", dir.toString(), "--url", url(), "--sha256",
+                TestZips.sha256(zip), "--size", Integer.toString(zip.length));
 
-        assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString()).isEqualTo("GLAMI-1M dataset ready in " + dir.resolve("GLAMI-1M-dataset")
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("GLAMI-1M dataset ready in " + dir.resolve("GLAMI-1M-dataset")
                 + System.lineSeparator());
-        assertThat(err.toString()).contains("Verified GLAMI-1M-dataset.zip: " + zip.length + " bytes, sha256 ");
+        assertThat(run.err()).contains("Verified GLAMI-1M-dataset.zip: " + zip.length + " bytes, sha256 ");
         for (Map.Entry<String, byte[]> file : TestZips.datasetFiles().entrySet()) {
             assertThat(dir.resolve("GLAMI-1M-dataset").resolve(file.getKey())).hasBinaryContent(file.getValue());
         }
@@ -70,33 +58,36 @@ class DownloadCommandTest {
     void aWrongChecksumFailsWithExitCode1AndNamesBothValues() {
         String wrong = TestZips.sha256(new byte[0]);
 
-        int exit = run("download", "--dir", dir.toString(), "--url", url(), "--sha256", wrong.toUpperCase());
+        CommandRun run = CommandRun.of("download", "--dir", dir.toString(), "--url", url(), "--sha256",
+                wrong.toUpperCase());
 
-        assertThat(exit).isEqualTo(1);
-        assertThat(err.toString()).contains("error: " + dir.resolve("GLAMI-1M-dataset.zip.part")
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("error: " + dir.resolve("GLAMI-1M-dataset.zip.part")
                 + ": sha256 mismatch: expected " + wrong + ", actual " + TestZips.sha256(zip));
         assertThat(dir.resolve("GLAMI-1M-dataset.zip.part")).hasBinaryContent(zip);
         assertThat(dir.resolve("GLAMI-1M-dataset")).doesNotExist();
-        assertThat(out.toString()).isEmpty();
+        assertThat(run.out()).isEmpty();
     }
 
     @Test
     void anUnknownUrlNeedsAChecksumOrAnExplicitNoChecksum() {
-        int exit = run("download", "--dir", dir.toString(), "--url", url());
+        CommandRun run = CommandRun.of("download", "--dir", dir.toString(), "--url", url());
 
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--url " + url() + " is not a known GLAMI-1M source: give --sha256 HEX"
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("error: --url " + url() + " is not a known GLAMI-1M source: give --sha256 HEX"
                 + " or --md5 HEX to verify the download, or --no-checksum to take it unverified");
         assertThat(server.requests()).isEmpty();
 
-        assertThat(run("download", "--dir", dir.toString(), "--url", url(), "--no-checksum")).isZero();
-        assertThat(err.toString()).contains("Not verified GLAMI-1M-dataset.zip (" + zip.length + " bytes)");
+        CommandRun unverified = CommandRun.of("download", "--dir", dir.toString(), "--url", url(), "--no-checksum");
+        assertThat(unverified.exitCode()).isZero();
+        assertThat(unverified.err()).contains("Not verified GLAMI-1M-dataset.zip (" + zip.length + " bytes)");
     }
 
     @Test
     void anMd5IsAccepted() {
-        assertThat(run("download", "--dir", dir.toString(), "--url", url(), "--md5", TestZips.md5(zip))).isZero();
-        assertThat(err.toString()).contains("Verified GLAMI-1M-dataset.zip: " + zip.length + " bytes, md5 "
+        CommandRun run = CommandRun.of("download", "--dir", dir.toString(), "--url", url(), "--md5", TestZips.md5(zip));
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("Verified GLAMI-1M-dataset.zip: " + zip.length + " bytes, md5 "
                 + TestZips.md5(zip));
     }
 
@@ -105,14 +96,15 @@ class DownloadCommandTest {
         Path dataset = dir.resolve("GLAMI-1M-dataset");
         Files.createDirectories(dataset);
 
-        int exit = run("download", "--dir", dir.toString(), "--url", url(), "--sha256", TestZips.sha256(zip));
+        CommandRun run = CommandRun.of("download", "--dir", dir.toString(), "--url", url(), "--sha256",
+                TestZips.sha256(zip));
 
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("error: " + dataset + " already exists; pass --force to replace it");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("error: " + dataset + " already exists; pass --force to replace it");
         assertThat(server.requests()).isEmpty();
 
-        assertThat(run("download", "--dir", dir.toString(), "--url", url(), "--sha256", TestZips.sha256(zip),
-                "--force")).isZero();
+        assertThat(CommandRun.of("download", "--dir", dir.toString(), "--url", url(), "--sha256", TestZips.sha256(zip),
+                "--force").exitCode()).isZero();
         assertThat(dataset.resolve("GLAMI-1M-test.csv")).exists();
     }
 
@@ -140,15 +132,15 @@ class DownloadCommandTest {
             "--size 12 is not the known size of GLAMI-1M-dataset.zip, 11227139414 bytes",
         };
         for (int i = 0; i < cases.length; i++) {
-            err.getBuffer().setLength(0);
             String[] args = new String[cases[i].length + 3];
             args[0] = "download";
             args[1] = "--dir";
             args[2] = dir.toString();
             System.arraycopy(cases[i], 0, args, 3, cases[i].length);
 
-            assertThat(run(args)).as(String.join(" ", args)).isEqualTo(2);
-            assertThat(err.toString()).as(String.join(" ", args)).contains(expected[i]);
+            CommandRun run = CommandRun.of(args);
+            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.err()).as(String.join(" ", args)).contains(expected[i]);
         }
         assertThat(server.requests()).isEmpty();
         assertThat(dir).doesNotExist();
@@ -156,8 +148,9 @@ class DownloadCommandTest {
 
     @Test
     void helpNamesTheKnownSources() {
-        assertThat(run("download", "--help")).isZero();
-        assertThat(out.toString())
+        CommandRun run = CommandRun.of("download", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
                 .contains("--variant=full|test-only", "--sha256=HEX", "--md5=HEX", "--no-checksum", "--force",
                         "GLAMI-1M-dataset--test-only.zip, 1,393,501,262 bytes,");
     }
