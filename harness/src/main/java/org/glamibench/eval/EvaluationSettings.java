@@ -1,0 +1,48 @@
+package org.glamibench.eval;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import org.glamibench.adapter.DeviceSpec;
+import org.glamibench.dataset.GlamiCsvReader;
+import org.glamibench.dataset.Split;
+
+/**
+ * How to run one evaluation.
+ *
+ * @param split          the split to score
+ * @param batch          items per {@code predict} call, at least 1
+ * @param threads        input pipeline threads, at least 1
+ * @param limit          score only the first N items; null for no limit
+ * @param subset         score a geo-stratified subset of N items; null for all (exclusive with limit)
+ * @param seed           the run seed: subset draw and adapters' randomness
+ * @param device         the device asked for
+ * @param saveScores     store every item's full probability vector in scores.npy
+ * @param failFast       stop at the first input or adapter error instead of recording it
+ * @param force          redo a completed run, replacing it
+ * @param adapterOptions {@code --adapter-option} pairs
+ * @param cacheDir       the adapters' cache folder
+ * @param rowMode        strict or lenient reading of the split
+ */
+public record EvaluationSettings(Split split, int batch, int threads, Integer limit, Integer subset, long seed,
+                                 DeviceSpec device, boolean saveScores, boolean failFast, boolean force,
+                                 Map<String, String> adapterOptions, Path cacheDir, GlamiCsvReader.Mode rowMode) {
+
+    /** @throws IllegalArgumentException for a value out of range or both limit and subset */
+    public EvaluationSettings {
+        Objects.requireNonNull(split, "split");
+        Objects.requireNonNull(device, "device");
+        Objects.requireNonNull(cacheDir, "cacheDir");
+        Objects.requireNonNull(rowMode, "rowMode");
+        adapterOptions = Map.copyOf(adapterOptions);
+        if (batch < 1 || threads < 1) {
+            throw new IllegalArgumentException("--batch and --threads must be at least 1, got " + batch + " and " + threads);
+        }
+        if (limit != null && subset != null) {
+            throw new IllegalArgumentException("--limit and --subset exclude each other");
+        }
+        if (limit != null && limit < 1 || subset != null && subset < 1) {
+            throw new IllegalArgumentException("--limit and --subset must be at least 1");
+        }
+    }
+}
