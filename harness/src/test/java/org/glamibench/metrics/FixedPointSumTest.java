@@ -2,6 +2,7 @@ package org.glamibench.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -62,7 +63,7 @@ class FixedPointSumTest {
 
         assertThat(Double.doubleToRawLongBits(merged.value())).isEqualTo(Double.doubleToRawLongBits(forward.value()));
         assertThat(forward.value()).isEqualTo(exact.round(MathContext.DECIMAL64).doubleValue(),
-                org.assertj.core.api.Assertions.within(Math.ulp(forward.value())));
+                within(Math.ulp(forward.value())));
     }
 
     @Test
