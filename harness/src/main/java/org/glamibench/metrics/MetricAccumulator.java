@@ -20,7 +20,8 @@ import org.glamibench.dataset.Geo;
  *       probabilities, its NLL, Brier and confidence terms;</li>
  *   <li>a failed item ({@link ItemStatus#INPUT_ERROR}, {@link ItemStatus#ADAPTER_ERROR}): a miss in
  *       top-1 and top-5, and a false negative of its true class with no predicted class; it is
- *       also counted under its status. A model never gains by failing.</li>
+ *       also counted under its status. So failing never scores better than answering in top-1,
+ *       top-5, recall or balanced accuracy.</li>
  * </ul>
  * Confidence is the probability of the item's best stored class, {@code probabilities[topClasses[0]]}
  * (the top probability when the top classes were chosen from these probabilities); the
