@@ -36,8 +36,15 @@ public record ScoredItem(int trueClass, Geo geo, ItemStatus status, int[] topCla
         return new ScoredItem(trueClass, geo, ItemStatus.OK, topClasses, probabilities);
     }
 
-    /** An item that failed with the given (non-OK) status: no predictions. */
+    /**
+     * An item that failed with the given status: no predictions.
+     *
+     * @throws IllegalArgumentException when {@code status} is {@link ItemStatus#OK}
+     */
     public static ScoredItem failed(int trueClass, Geo geo, ItemStatus status) {
+        if (status == ItemStatus.OK) {
+            throw new IllegalArgumentException("a failed item needs a failure status, not OK");
+        }
         return new ScoredItem(trueClass, geo, status, null, null);
     }
 

@@ -284,6 +284,8 @@ class MetricAccumulatorTest {
         assertThatThrownBy(() -> accumulator.add(0, null, OK, top, p)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> accumulator.add(0, Geo.CZ, null, top, p)).isInstanceOf(NullPointerException.class);
 
+        assertThatThrownBy(() -> ScoredItem.failed(0, Geo.CZ, OK)).isInstanceOf(IllegalArgumentException.class);
+
         assertThat(accumulator.result()).isEqualTo(before);
     }
 
