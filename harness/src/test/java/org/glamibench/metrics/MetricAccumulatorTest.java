@@ -329,6 +329,16 @@ class MetricAccumulatorTest {
         assertThat(map.get("status_counts")).isEqualTo(Map.of("ok", 10L, "input_error", 1L, "adapter_error", 1L));
     }
 
+    @Test
+    void scoredItemsCompareArrayContents() {
+        ScoredItem item = ScoredItem.ok(1, Geo.BG, new int[] {1, 0}, new float[] {0.25f, 0.75f});
+
+        assertThat(item).isEqualTo(ScoredItem.ok(1, Geo.BG, new int[] {1, 0}, new float[] {0.25f, 0.75f}))
+                .hasSameHashCodeAs(ScoredItem.ok(1, Geo.BG, new int[] {1, 0}, new float[] {0.25f, 0.75f}))
+                .isNotEqualTo(ScoredItem.ok(1, Geo.BG, new int[] {1, 0}, new float[] {0.5f, 0.5f}))
+                .isNotEqualTo(ScoredItem.ok(1, Geo.BG, new int[] {1, 0}));
+    }
+
     /** Random stored predictions: about 3% failed, about half with probabilities. */
     static List<ScoredItem> randomItems(Random random, int n, int numClasses) {
         Geo[] geos = Geo.values();
