@@ -35,7 +35,11 @@ public final class MetricAccumulator {
 
     /** The number of best classes stored per item, and the k of top-k accuracy. */
     public static final int TOP_K = 5;
-    /** Probabilities are clipped to {@code [PROBABILITY_EPSILON, 1 - PROBABILITY_EPSILON]} for NLL. */
+    /**
+     * For NLL the true class's probability is clipped to {@code [PROBABILITY_EPSILON,
+     * 1 - PROBABILITY_EPSILON]}: scikit-learn's {@code log_loss} default before 1.2 (1.2's "auto"
+     * clips float32 scores at 1.19e-7). Unlike {@code log_loss}, rows are not renormalised.
+     */
     public static final double PROBABILITY_EPSILON = 1e-15;
     /** The number of equal-width confidence bins of ECE and the reliability diagram. */
     public static final int CALIBRATION_BINS = 15;
