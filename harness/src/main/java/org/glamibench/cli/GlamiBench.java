@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
         description = "Evaluation and benchmark harness for multilingual image-text classification on GLAMI-1M.",
         subcommands = {
             InspectCommand.class,
+            EvalCommand.class,
+            ReportCommand.class,
             DownloadCommand.class,
             CommandLine.HelpCommand.class
         })

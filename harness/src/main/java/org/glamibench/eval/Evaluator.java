@@ -3,7 +3,6 @@ package org.glamibench.eval;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +29,7 @@ import org.glamibench.progress.ProgressOutput;
 import org.glamibench.run.Provenance;
 import org.glamibench.run.RunFiles;
 import org.glamibench.run.RunResult;
-import org.glamibench.store.ItemStatus;
+import org.glamibench.metrics.ItemStatus;
 import org.glamibench.store.PredictionRow;
 import org.glamibench.store.PredictionStore;
 
@@ -56,15 +55,25 @@ public final class Evaluator {
     }
 
     /**
-     * Evaluates an adapter; the run folder is {@code runDir}.
+     * What an evaluation wrote.
      *
+     * @param runDir the run folder
+     * @param result its run.json
+     */
+    public record Outcome(Path runDir, RunResult result) {
+    }
+
+    /**
+     * Evaluates an adapter into {@code outRoot/<runId>}.
+     *
+     * @param runId the run folder's name; null for {@link RunNames#of the default}
      * @throws EvaluationException      when the adapter cannot open, a fail-fast item fails, the
      *                                  run is complete and not forced, or the folder holds an
      *                                  interrupted run of another request
      * @throws org.glamibench.dataset.DatasetException for unusable data
      */
-    public RunResult evaluate(DatasetLayout layout, AdapterRegistry.Entry entry, Path runDir,
-                              EvaluationSettings settings) throws IOException, InterruptedException {
+    public Outcome evaluate(DatasetLayout layout, AdapterRegistry.Entry entry, Path outRoot, String runId,
+                            EvaluationSettings settings) throws IOException, InterruptedException {
         ClassIndex classIndex = ClassIndex.read(layout, settings.rowMode());
         TestManifest.Builder manifest = new TestManifest.Builder(false);
         List<GlamiRow> rows = new ArrayList<>();
@@ -80,11 +89,12 @@ public final class Evaluator {
         TestManifest testManifest = manifest.build();
         List<GlamiRow> selected = settings.limit() != null ? ItemSelection.first(rows, settings.limit())
                 : settings.subset() != null ? ItemSelection.stratified(rows, settings.subset(), settings.seed()) : rows;
+        Path runDir = outRoot.resolve(runId != null ? RunNames.checked(runId)
+                : RunNames.of(entry.descriptor().name(), testManifest.sha256(), settings));
         String jarSha256 = entry.jar() == null ? null : Sha256.hexOf(Files.readAllBytes(entry.jar()));
         prepareFolder(runDir, settings.force());
         checkRequest(runDir, request(entry.descriptor(), jarSha256, testManifest, settings));
 
-        Instant started = Instant.now();
         long resumed;
         SessionTiming timing;
         try (PredictionStore store = PredictionStore.open(runDir, classIndex, settings.saveScores())) {
@@ -98,9 +108,9 @@ public final class Evaluator {
             store.finish();
         }
         RunResult result = RunResults.build(runDir, entry, jarSha256, settings, classIndex, testManifest,
-                rows.size(), selected.size(), skipped, timing, resumed, started);
+                rows.size(), selected.size(), skipped, timing, resumed);
         RunFiles.writeJson(runDir.resolve(RunFiles.RUN_JSON), result);
-        return result;
+        return new Outcome(runDir, result);
     }
 
     private <P> SessionTiming score(DatasetLayout layout, AdapterRegistry.Entry entry, ClassIndex classIndex,

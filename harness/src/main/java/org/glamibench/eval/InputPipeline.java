@@ -1,5 +1,6 @@
 package org.glamibench.eval;
 
+import org.glamibench.metrics.ItemStatus;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

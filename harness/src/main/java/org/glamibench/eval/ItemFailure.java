@@ -1,5 +1,7 @@
 package org.glamibench.eval;
 
+import org.glamibench.metrics.ItemStatus;
+
 /**
  * Why an item got no prediction.
  *

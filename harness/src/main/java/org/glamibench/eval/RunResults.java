@@ -16,7 +16,7 @@ import org.glamibench.run.MetricsJson;
 import org.glamibench.run.Provenance;
 import org.glamibench.run.RunFiles;
 import org.glamibench.run.RunResult;
-import org.glamibench.store.ItemStatus;
+import org.glamibench.metrics.ItemStatus;
 import org.glamibench.store.PredictionRow;
 import org.glamibench.store.StoredPredictions;
 
@@ -27,7 +27,7 @@ final class RunResults {
 
     static RunResult build(Path runDir, AdapterRegistry.Entry entry, String jarSha256, EvaluationSettings settings,
                            ClassIndex classIndex, TestManifest manifest, int rows, int selected, int skipped,
-                           Evaluator.SessionTiming timing, long resumed, Instant started) {
+                           Evaluator.SessionTiming timing, long resumed) {
         StoredPredictions stored = StoredPredictions.read(runDir);
         if (stored.size() != selected) {
             throw new EvaluationException(runDir + ": " + stored.size() + " stored predictions for " + selected

@@ -1,0 +1,117 @@
+package org.glamibench.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.glamibench.adapter.AdapterRegistry;
+import org.glamibench.adapter.DeviceSpec;
+import org.glamibench.dataset.DatasetLayout;
+import org.glamibench.dataset.GlamiCsvReader;
+import org.glamibench.dataset.Split;
+import org.glamibench.eval.EvaluationSettings;
+import org.glamibench.eval.Evaluator;
+import org.glamibench.progress.ProgressOutput;
+import org.glamibench.run.RunResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code glami-bench eval}: scores a split with one adapter and writes a run folder. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Evaluates a model adapter on a split and writes results/runs/<run-id>/: predictions.csv "
+                + "(the system of record), classes.json, optional scores.npy, and run.json with the metrics.",
+            "An interrupted run resumes when the same command is given again."})
+final class EvalCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "The GLAMI-1M-dataset folder or a folder containing it (default: $EXTRACT_DIR/GLAMI-1M-dataset, EXTRACT_DIR defaulting to /tmp/GLAMI-1M).")
+    private Path data;
+
+    @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "test", description = "test or train (default: ${DEFAULT-VALUE}).")
+    private String split;
+
+    @Option(names = "--adapter", paramLabel = "NAME", required = true,
+            description = "The adapter to evaluate: a built-in (prior, random) or one from --adapter-jar.")
+    private String adapter;
+
+    @Option(names = "--adapter-jar", paramLabel = "JAR", description = "A jar of adapters (repeatable); each gets its own class loader.")
+    private List<Path> adapterJars = new ArrayList<>();
+
+    @Option(names = "--adapter-option", paramLabel = "KEY=VALUE", description = "An option for the adapter (repeatable).")
+    private Map<String, String> adapterOptions = new LinkedHashMap<>();
+
+    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu", description = "cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}).")
+    private String device;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "32", description = "Items per predict call (default: ${DEFAULT-VALUE}).")
+    private int batch;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Input pipeline threads (default: the number of cores).")
+    private int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--limit", paramLabel = "N", description = "Score only the first N items of the split.")
+    private Integer limit;
+
+    @Option(names = "--subset", paramLabel = "N", description = "Score N items drawn stratified by geo with --seed: the same items every time.")
+    private Integer subset;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the subset draw and of seeded adapters (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--save-scores", description = "Also store every item's full probability vector in scores.npy (enables NLL, Brier, ECE).")
+    private boolean saveScores;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "results/runs", description = "Folder of run folders (default: ${DEFAULT-VALUE}).")
+    private Path out;
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "The run folder's name (default: <adapter>-<split>-<manifest hash prefix>[-limitN|-subsetN]).")
+    private String runId;
+
+    @Option(names = "--force", description = "Redo a completed run in the same folder.")
+    private boolean force;
+
+    @Option(names = "--fail-fast", description = "Stop at the first input or adapter error instead of recording it and going on.")
+    private boolean failFast;
+
+    @Option(names = "--lenient", description = "Skip bad CSV rows (reported) instead of stopping at the first.")
+    private boolean lenient;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Adapters' cache folder (default: $GLAMI_BENCH_CACHE or ~/.cache/glami-bench).")
+    private Path cache;
+
+    @Override
+    public Integer call() throws Exception {
+        DatasetLayout layout = DatasetLayout.locate(data, System.getenv());
+        EvaluationSettings settings = new EvaluationSettings(Options.split(split), batch, threads, limit, subset, seed,
+                DeviceSpec.parse(device), saveScores, failFast, force, adapterOptions,
+                cache != null ? cache : Options.defaultCache(System.getenv()),
+                lenient ? GlamiCsvReader.Mode.LENIENT : GlamiCsvReader.Mode.STRICT);
+        PrintWriter printer = spec.commandLine().getOut();
+        try (AdapterRegistry registry = AdapterRegistry.load(adapterJars)) {
+            AdapterRegistry.Entry entry = registry.get(adapter);
+            ProgressOutput progress = new ProgressOutput(spec.commandLine().getErr(), ProgressOutput.onTerminal());
+            Evaluator.Outcome outcome = new Evaluator(progress).evaluate(layout, entry, out, runId, settings);
+            printer.println(summary(outcome.runDir(), outcome.result()));
+            printer.flush();
+        }
+        return 0;
+    }
+
+    static String summary(Path runDir, RunResult result) {
+        Map<String, Object> m = result.metrics();
+        return String.format(Locale.ROOT, "%s on %s (%,d items): top-1 %s, top-5 %s, macro F1 %s; %,d input errors, "
+                        + "%,d adapter errors; %.1f items/s%nrun written to %s",
+                result.adapter().name(), result.dataset().split(), result.dataset().scoredRows(), Format.value(m.get("top1")),
+                Format.value(m.get("top5")), Format.value(m.get("macro_f1")), result.errors().inputErrors(),
+                result.errors().adapterErrors(), result.timing().itemsPerSecond(), runDir);
+    }
+}
