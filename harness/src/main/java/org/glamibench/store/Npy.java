@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -104,6 +105,29 @@ final class Npy {
             throw new PredictionStoreException(file + ": " + columns + " columns are too many");
         }
         return new Header(rows, (int) columns, start + length);
+    }
+
+    /** Reads {@code count} little-endian floats from a position of the channel. */
+    static float[] readFloats(FileChannel channel, long position, int count) throws IOException {
+        float[] values = new float[count];
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+        long at = position;
+        int filled = 0;
+        while (filled < count) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), 4L * (count - filled)));
+            while (buffer.hasRemaining()) {
+                int read = channel.read(buffer, at);
+                if (read < 0) {
+                    throw new IOException("ends before " + count + " scores");
+                }
+                at += read;
+            }
+            FloatBuffer floats = buffer.flip().asFloatBuffer();
+            int n = floats.remaining();
+            floats.get(values, filled, n);
+            filled += n;
+        }
+        return values;
     }
 
     private static void readFully(FileChannel channel, ByteBuffer buffer, long position, String file)

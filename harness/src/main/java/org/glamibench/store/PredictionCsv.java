@@ -14,9 +14,10 @@ import org.glamibench.dataset.Geo;
 
 /**
  * The {@code predictions.csv} format: UTF-8, LF line ends, one header row, RFC-4180 quoting (a
- * field holding a comma, quote, CR or LF is quoted, quotes doubled). Scores are written as the
- * float's exact value in shortest decimal form ({@code Double.toString} of the widened float), so
- * pandas' float64 column holds exactly the stored float32 and {@code Float.parseFloat} gives it back.
+ * field holding a comma, quote, CR or LF is quoted, quotes doubled). Scores are written with
+ * {@link Float#toString(float)}, which {@link Float#parseFloat(String)} turns back into the same
+ * float; pandas reads them as float64 columns that {@code astype("float32")} turns back into the
+ * same floats (checked by {@code make_store_fixtures.py}).
  * Also the rules a row must meet for a class index, shared by the writer and the reader.
  */
 final class PredictionCsv {
@@ -48,7 +49,7 @@ final class PredictionCsv {
         for (int k = 0; k < TOP_K; k++) {
             out.append(',');
             if (k < n) {
-                out.append(Double.toString(row.topScores()[k]));
+                out.append(Float.toString(row.topScores()[k]));
             }
         }
         out.append(',').append(row.status().label()).append(',');

@@ -2,9 +2,6 @@ package org.glamibench.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +105,7 @@ public final class StoredPredictions {
                 if ((long) kept * size > Integer.MAX_VALUE - 8) {
                     throw new PredictionStoreException(npy + ": " + kept + " x " + size + " scores are too many to hold");
                 }
-                scores = readFloats(channel, header.dataOffset(), kept * size);
+                scores = Npy.readFloats(channel, header.dataOffset(), kept * size);
                 scoreBytes = header.dataOffset() + kept * rowBytes;
             } catch (IOException e) {
                 throw new UncheckedIOException(npy + ": cannot read: " + e.getMessage(), e);
@@ -123,28 +120,6 @@ public final class StoredPredictions {
         }
         List<PredictionRow> rows = List.copyOf(scan.rows().subList(0, kept));
         return new StoredPredictions(classes, finished, rows, scores, scan.bytesOf(kept), scoreBytes);
-    }
-
-    private static float[] readFloats(FileChannel channel, long position, int count) throws IOException {
-        float[] values = new float[count];
-        ByteBuffer buffer = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
-        long at = position;
-        int filled = 0;
-        while (filled < count) {
-            buffer.clear().limit((int) Math.min(buffer.capacity(), 4L * (count - filled)));
-            while (buffer.hasRemaining()) {
-                int read = channel.read(buffer, at);
-                if (read < 0) {
-                    throw new IOException("ends before " + count + " scores");
-                }
-                at += read;
-            }
-            FloatBuffer floats = buffer.flip().asFloatBuffer();
-            int n = floats.remaining();
-            floats.get(values, filled, n);
-            filled += n;
-        }
-        return values;
     }
 
     /** The class index of {@code classes.json}: score column {@code i} is category {@code category(i)}. */

@@ -12,8 +12,8 @@
  *   <li>{@code predictions.csv}: UTF-8, LF, header
  *       {@code item_id,geo,category,pred_1..pred_5,score_1..score_5,status,error}; one row per item,
  *       keyed by {@code item_id}; {@code category} the true category id; {@code pred_k} category
- *       ids best first; {@code score_k} their probabilities as the exact value of the float32 in
- *       shortest decimal ({@code pd.read_csv} gives float64 columns equal to the float32 values);
+ *       ids best first; {@code score_k} their probabilities, written by {@code Float.toString} so
+ *       that they read back as the same float32 (in pandas: {@code astype("float32")});
  *       {@code status} {@code ok}, {@code input_error} or {@code adapter_error}; {@code error} the
  *       message of a failed item, RFC-4180 quoted where needed. A failed item's pred and score
  *       cells are empty, as are those beyond the number of classes.</li>

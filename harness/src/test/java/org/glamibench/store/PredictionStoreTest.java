@@ -63,7 +63,7 @@ class PredictionStoreTest {
 
         assertThat(Files.readString(run.resolve("predictions.csv"), StandardCharsets.UTF_8)).isEqualTo("""
                 item_id,geo,category,pred_1,pred_2,pred_3,pred_4,pred_5,score_1,score_2,score_3,score_4,score_5,status,error
-                5,cz,107,107,100,142,121,128,0.5,0.25,0.10000000149011612,0.10000000149011612,1.000000013351432E-10,ok,
+                5,cz,107,107,100,142,121,128,0.5,0.25,0.1,0.1,1.0E-10,ok,
                 6,sk,100,,,,,,,,,,,input_error,"bad ""jpeg"", line
                 2"
                 7,hu,100,,,,,,,,,,,adapter_error,plain
@@ -90,7 +90,7 @@ class PredictionStoreTest {
         }
 
         assertThat(Files.readAllLines(run.resolve("predictions.csv")).get(1))
-                .isEqualTo("1,ee,114,107,114,100,,,0.5,0.30000001192092896,0.20000000298023224,,,ok,");
+                .isEqualTo("1,ee,114,107,114,100,,,0.5,0.3,0.2,,,ok,");
         assertThat(StoredPredictions.read(run).rows().get(0).topCategories()).containsExactly(107, 114, 100);
     }
 

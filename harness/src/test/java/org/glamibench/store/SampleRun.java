@@ -11,10 +11,14 @@ import org.glamibench.dataset.Split;
 
 /**
  * The run folder that {@code harness/src/test/python/make_store_fixtures.py} reads with pandas and
- * numpy: six GLAMI-1M classes, hand-made items with awkward scores and error messages, then 100
- * random ones. {@code main(folder)} writes it; {@link PredictionFilesPythonTest} compares.
+ * numpy: six GLAMI-1M classes, {@link #CRAFTED_ITEMS} hand-made items with awkward scores and
+ * error messages, then {@link #RANDOM_ITEMS} random ones with scores of many magnitudes.
+ * {@code main(folder)} writes it; {@link PredictionFilesPythonTest} compares.
  */
-final class SampleRun {
+public final class SampleRun {
+    static final int CRAFTED_ITEMS = 11;
+    static final int RANDOM_ITEMS = 5000;
+
     private SampleRun() {
     }
 
@@ -29,7 +33,7 @@ final class SampleRun {
         List<TestRuns.Item> items = new ArrayList<>();
         items.add(TestRuns.scored(989034, Geo.LT, 53403, new float[] {0f, 0f, 0f, 0f, 1f, 0f}, classes));
         items.add(TestRuns.scored(1009868, Geo.SI, 86531,
-                new float[] {0.1f, 1f / 3, Float.MIN_VALUE, 1e-10f, 0.99999994f, 0.2f}, classes));
+                new float[] {0f, 1f / 3, Float.MIN_VALUE, 1e-10f, 0.99999994f, 0.2f}, classes));
         items.add(TestRuns.scored(12, Geo.GR, 6, new float[] {0.25f, 0.25f, 0.25f, 0.125f, 0.125f, 0f}, classes));
         String[] messages = {
             "a,b",
@@ -47,12 +51,12 @@ final class SampleRun {
                     status, messages[i]), null));
         }
         SplittableRandom random = new SplittableRandom(2024);
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < RANDOM_ITEMS; i++) {
             long itemId = 100_000 + i * 7919L;
             float[] probabilities = new float[classes.size()];
             float sum = 0;
             for (int c = 0; c < probabilities.length; c++) {
-                probabilities[c] = (float) random.nextDouble();
+                probabilities[c] = (float) Math.pow(random.nextDouble(), 1 + random.nextInt(12));
                 sum += probabilities[c];
             }
             for (int c = 0; c < probabilities.length; c++) {
