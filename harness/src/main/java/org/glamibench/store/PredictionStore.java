@@ -40,8 +40,9 @@ import org.glamibench.dataset.ClassIndex;
  * when scores are saved, {@code scores.npy} (one float32 row per item, same order; NaN for a failed
  * item). While the run is open or interrupted the last two are named {@code *.part}; {@link #finish()}
  * writes the final shape into the NPY header and renames them, so an unfinished file is never taken
- * for a finished one. Rows are appended to both files in the same order, buffered, and at every
- * {@linkplain #checkpoint() checkpoint} written and forced to disk (fsync).
+ * for a finished one. Rows are appended to both files in the same order through 64 KiB buffers,
+ * each written out when full (so a row may be split between two writes), and at every
+ * {@linkplain #checkpoint() checkpoint} all is written and forced to disk (fsync).
  *
  * <p>Recovery: whatever killed the writer (kill -9 included, at any moment), opening the folder
  * again drops a record of {@code predictions.csv.part} cut short at its end (the bytes after its
@@ -55,7 +56,7 @@ import org.glamibench.dataset.ClassIndex;
  * thread-safe: append from one thread.
  */
 public final class PredictionStore implements AutoCloseable {
-    private static final int BUFFER_BYTES = 1 << 20;
+    private static final int BUFFER_BYTES = 1 << 16;
 
     /**
      * When {@link #append} checkpoints on its own: after {@code rows} rows or once {@code interval}
@@ -105,8 +106,7 @@ public final class PredictionStore implements AutoCloseable {
         this.lockChannel = lockChannel;
         this.predictions = predictions;
         this.scores = scores;
-        this.scoreBuffer = scores == null ? null
-                : ByteBuffer.allocate(Math.max(BUFFER_BYTES, 4 * classes.size())).order(ByteOrder.LITTLE_ENDIAN);
+        this.scoreBuffer = scores == null ? null : ByteBuffer.allocate(BUFFER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         this.itemIds = new HashSet<>(Math.max(16, kept.size() * 2));
         kept.rows().forEach(row -> itemIds.add(row.itemId()));
         this.completed = Set.copyOf(itemIds);
@@ -292,10 +292,10 @@ public final class PredictionStore implements AutoCloseable {
         try {
             put(predictions, predictionBuffer, bytes);
             if (scores != null) {
-                if (scoreBuffer.remaining() < 4 * classes.size()) {
-                    drain(scores, scoreBuffer);
-                }
                 for (int c = 0; c < classes.size(); c++) {
+                    if (!scoreBuffer.hasRemaining()) {
+                        drain(scores, scoreBuffer);
+                    }
                     scoreBuffer.putFloat(scored ? probabilities[c] : Float.NaN);
                 }
             }
@@ -391,15 +391,17 @@ public final class PredictionStore implements AutoCloseable {
                 + "; reopen the folder to resume", e);
     }
 
+    /** Buffers bytes, writing the buffer whenever it is full: a row may span two writes. */
     private static void put(FileChannel channel, ByteBuffer buffer, byte[] bytes) throws IOException {
-        if (bytes.length > buffer.remaining()) {
-            drain(channel, buffer);
-            if (bytes.length > buffer.capacity()) {
-                writeFully(channel, ByteBuffer.wrap(bytes));
-                return;
+        int at = 0;
+        while (at < bytes.length) {
+            if (!buffer.hasRemaining()) {
+                drain(channel, buffer);
             }
+            int n = Math.min(buffer.remaining(), bytes.length - at);
+            buffer.put(bytes, at, n);
+            at += n;
         }
-        buffer.put(bytes);
     }
 
     private static void drain(FileChannel channel, ByteBuffer buffer) throws IOException {
