@@ -23,13 +23,13 @@ import org.glamibench.dataset.Sha256;
 import org.glamibench.dataset.Split;
 import org.glamibench.dataset.SplitReader;
 import org.glamibench.dataset.TestManifest;
+import org.glamibench.metrics.ItemStatus;
 import org.glamibench.metrics.Scores;
 import org.glamibench.progress.ProgressMeter;
 import org.glamibench.progress.ProgressOutput;
 import org.glamibench.run.Provenance;
 import org.glamibench.run.RunFiles;
 import org.glamibench.run.RunResult;
-import org.glamibench.metrics.ItemStatus;
 import org.glamibench.store.PredictionRow;
 import org.glamibench.store.PredictionStore;
 
@@ -282,9 +282,9 @@ public final class Evaluator {
             throw new EvaluationException(runDir + " holds a completed run; give --force to redo it, or another --run-id");
         }
         if (force) {
-            for (String name : List.of(RunFiles.RUN_JSON, REQUEST_JSON, "predictions.csv", "scores.npy", "classes.json")) {
-                Files.deleteIfExists(runDir.resolve(name));
-            }
+            Files.deleteIfExists(runDir.resolve(RunFiles.RUN_JSON));
+            Files.deleteIfExists(runDir.resolve(REQUEST_JSON));
+            PredictionStore.delete(runDir);
         }
         Files.createDirectories(runDir);
     }

@@ -1,6 +1,5 @@
 package org.glamibench.eval;
 
-import org.glamibench.metrics.ItemStatus;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -17,6 +16,7 @@ import org.glamibench.image.ImageDecodeException;
 import org.glamibench.image.ImageFile;
 import org.glamibench.image.JpegDecoder;
 import org.glamibench.image.RgbImage;
+import org.glamibench.metrics.ItemStatus;
 
 /**
  * Turns rows into prepared batches on a pool of worker threads, a bounded number of batches

@@ -11,12 +11,12 @@ import org.glamibench.adapter.AdapterDescriptor;
 import org.glamibench.adapter.AdapterRegistry;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.dataset.TestManifest;
+import org.glamibench.metrics.ItemStatus;
 import org.glamibench.metrics.MetricReport;
 import org.glamibench.run.MetricsJson;
 import org.glamibench.run.Provenance;
 import org.glamibench.run.RunFiles;
 import org.glamibench.run.RunResult;
-import org.glamibench.metrics.ItemStatus;
 import org.glamibench.store.PredictionRow;
 import org.glamibench.store.StoredPredictions;
 

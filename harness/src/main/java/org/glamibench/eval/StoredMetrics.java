@@ -1,9 +1,9 @@
 package org.glamibench.eval;
 
 import org.glamibench.dataset.ClassIndex;
+import org.glamibench.metrics.ItemStatus;
 import org.glamibench.metrics.MetricAccumulator;
 import org.glamibench.metrics.MetricReport;
-import org.glamibench.metrics.ItemStatus;
 import org.glamibench.store.PredictionRow;
 import org.glamibench.store.StoredPredictions;
 

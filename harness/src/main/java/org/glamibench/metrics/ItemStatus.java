@@ -1,6 +1,7 @@
 package org.glamibench.metrics;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /** What became of one test item when the model was run on it. */
 public enum ItemStatus {
@@ -14,5 +15,19 @@ public enum ItemStatus {
     /** Lower-case name as used in results: {@code ok}, {@code input_error}, {@code adapter_error}. */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The status with the given label; matching is exact.
+     *
+     * @return empty when the text is not one of the three labels
+     */
+    public static Optional<ItemStatus> fromLabel(String label) {
+        for (ItemStatus status : values()) {
+            if (status.label().equals(label)) {
+                return Optional.of(status);
+            }
+        }
+        return Optional.empty();
     }
 }

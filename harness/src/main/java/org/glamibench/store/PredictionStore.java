@@ -13,10 +13,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.glamibench.dataset.ClassIndex;
+import org.glamibench.metrics.ItemStatus;
 
 /**
  * Writes the predictions of one evaluation run into its folder, so that an interrupted run
@@ -83,7 +85,7 @@ public final class PredictionStore implements AutoCloseable {
 
     private enum State { OPEN, FINISHED, CLOSED, BROKEN }
 
-    private final RunFiles files;
+    private final StoreFiles files;
     private final ClassIndex classes;
     private final CheckpointPolicy policy;
     private final FileChannel lockChannel;
@@ -98,7 +100,7 @@ public final class PredictionStore implements AutoCloseable {
     private long lastCheckpoint = System.nanoTime();
     private State state = State.OPEN;
 
-    private PredictionStore(RunFiles files, ClassIndex classes, CheckpointPolicy policy, FileChannel lockChannel,
+    private PredictionStore(StoreFiles files, ClassIndex classes, CheckpointPolicy policy, FileChannel lockChannel,
                             FileChannel predictions, FileChannel scores, StoredPredictions kept) {
         this.files = files;
         this.classes = classes;
@@ -110,6 +112,24 @@ public final class PredictionStore implements AutoCloseable {
         this.itemIds = new HashSet<>(Math.max(16, kept.size() * 2));
         kept.rows().forEach(row -> itemIds.add(row.itemId()));
         this.completed = Set.copyOf(itemIds);
+    }
+
+    /**
+     * Deletes the store's files from a run folder (finished or not), to start it over. Other
+     * files in the folder are left alone.
+     *
+     * @throws UncheckedIOException when a file cannot be deleted
+     */
+    public static void delete(Path folder) {
+        StoreFiles files = new StoreFiles(folder);
+        try {
+            for (Path file : List.of(files.predictions(true), files.predictions(false), files.scores(true),
+                    files.scores(false), files.classes())) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Opens a run folder with the {@linkplain CheckpointPolicy#DEFAULT default checkpoints}. */
@@ -132,20 +152,20 @@ public final class PredictionStore implements AutoCloseable {
     public static PredictionStore open(Path folder, ClassIndex classes, boolean saveScores, CheckpointPolicy policy) {
         Objects.requireNonNull(classes, "classes");
         Objects.requireNonNull(policy, "policy");
-        RunFiles files = new RunFiles(folder);
+        StoreFiles files = new StoreFiles(folder);
         FileChannel lockChannel = null;
         FileChannel predictions = null;
         FileChannel scores = null;
         try {
             Files.createDirectories(folder);
-            RunFiles.State state = files.state();
+            StoreFiles.State state = files.state();
             if (Files.exists(files.classes())) {
                 ClassIndex stored = files.readClasses();
                 if (!stored.sha256().equals(classes.sha256())) {
                     throw new PredictionStoreException(files.classes() + ": this run's class index is " + stored
                             + ", not " + classes + "; use another run folder");
                 }
-            } else if (state != RunFiles.State.NEW) {
+            } else if (state != StoreFiles.State.NEW) {
                 files.readClasses();
             } else {
                 files.writeClasses(classes);
@@ -153,7 +173,7 @@ public final class PredictionStore implements AutoCloseable {
             }
             lockChannel = lock(files);
             state = files.state();
-            if (state == RunFiles.State.NEW) {
+            if (state == StoreFiles.State.NEW) {
                 create(files, classes, saveScores);
             } else {
                 reopen(files, state, saveScores);
@@ -183,7 +203,7 @@ public final class PredictionStore implements AutoCloseable {
         }
     }
 
-    private static FileChannel lock(RunFiles files) throws IOException {
+    private static FileChannel lock(StoreFiles files) throws IOException {
         FileChannel channel = FileChannel.open(files.classes(), StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock lock;
         try {
@@ -198,32 +218,32 @@ public final class PredictionStore implements AutoCloseable {
         return channel;
     }
 
-    private static void create(RunFiles files, ClassIndex classes, boolean saveScores) throws IOException {
+    private static void create(StoreFiles files, ClassIndex classes, boolean saveScores) throws IOException {
         if (Files.exists(files.scores(true))) {
             throw new PredictionStoreException(files.scores(true) + ": scores of a run that has no predictions file");
         }
         if (saveScores) {
             ByteBuffer header = Npy.header(0, classes.size());
-            RunFiles.writeAtomically(files.scores(false), header.array());
+            StoreFiles.writeAtomically(files.scores(false), header.array());
         } else {
             Files.deleteIfExists(files.scores(false));
         }
-        RunFiles.writeAtomically(files.predictions(false), PredictionCsv.HEADER_BYTES);
+        StoreFiles.writeAtomically(files.predictions(false), PredictionCsv.HEADER_BYTES);
         files.syncFolder();
     }
 
-    private static void reopen(RunFiles files, RunFiles.State state, boolean saveScores) throws IOException {
+    private static void reopen(StoreFiles files, StoreFiles.State state, boolean saveScores) throws IOException {
         Path npy = files.existingScores();
         if ((npy != null) != saveScores) {
             throw new PredictionStoreException(files.folder() + ": this run was started "
                     + (npy != null ? "with" : "without") + " saved scores; open it " + (npy != null ? "with" : "without")
                     + " them or use another run folder");
         }
-        if (state == RunFiles.State.FINISHED) {
-            RunFiles.rename(files.predictions(true), files.predictions(false));
+        if (state == StoreFiles.State.FINISHED) {
+            StoreFiles.rename(files.predictions(true), files.predictions(false));
         }
         if (npy != null && npy.equals(files.scores(true))) {
-            RunFiles.rename(npy, files.scores(false));
+            StoreFiles.rename(npy, files.scores(false));
         }
         files.syncFolder();
     }
@@ -348,10 +368,10 @@ public final class PredictionStore implements AutoCloseable {
                 writeFully(scores, Npy.header(itemIds.size(), classes.size()), 0);
                 scores.force(true);
                 scores.close();
-                RunFiles.rename(files.scores(false), files.scores(true));
+                StoreFiles.rename(files.scores(false), files.scores(true));
             }
             predictions.close();
-            RunFiles.rename(files.predictions(false), files.predictions(true));
+            StoreFiles.rename(files.predictions(false), files.predictions(true));
             files.syncFolder();
             lockChannel.close();
         } catch (IOException e) {

@@ -58,17 +58,17 @@ public final class StoredPredictions {
      * @throws UncheckedIOException     when reading fails
      */
     public static StoredPredictions read(Path folder) {
-        RunFiles files = new RunFiles(folder);
-        RunFiles.State state = files.state();
-        if (state == RunFiles.State.NEW) {
-            throw new PredictionStoreException(folder + ": no " + RunFiles.PREDICTIONS + " or " + RunFiles.PREDICTIONS
-                    + RunFiles.PART + " here");
+        StoreFiles files = new StoreFiles(folder);
+        StoreFiles.State state = files.state();
+        if (state == StoreFiles.State.NEW) {
+            throw new PredictionStoreException(folder + ": no " + StoreFiles.PREDICTIONS + " or " + StoreFiles.PREDICTIONS
+                    + StoreFiles.PART + " here");
         }
-        return load(files, files.readClasses(), state == RunFiles.State.FINISHED);
+        return load(files, files.readClasses(), state == StoreFiles.State.FINISHED);
     }
 
     /** Reads the files of a started run whose class index is known; see the class javadoc. */
-    static StoredPredictions load(RunFiles files, ClassIndex classes, boolean finished) {
+    static StoredPredictions load(StoreFiles files, ClassIndex classes, boolean finished) {
         Path csv = files.predictions(finished);
         byte[] bytes;
         try {
@@ -93,7 +93,7 @@ public final class StoredPredictions {
                 Npy.Header header = Npy.read(channel, npy.toString());
                 if (header.columns() != size) {
                     throw new PredictionStoreException(npy + ": " + header.columns() + " score columns, but "
-                            + RunFiles.CLASSES + " lists " + size + " classes");
+                            + StoreFiles.CLASSES + " lists " + size + " classes");
                 }
                 long rowBytes = 4L * size;
                 long complete = Math.max(0, channel.size() - header.dataOffset()) / rowBytes;

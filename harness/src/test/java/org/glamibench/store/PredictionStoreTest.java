@@ -14,6 +14,7 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.dataset.Geo;
+import org.glamibench.metrics.ItemStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

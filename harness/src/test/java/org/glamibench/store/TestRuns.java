@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.dataset.Geo;
 import org.glamibench.dataset.Split;
+import org.glamibench.metrics.ItemStatus;
 
 /** Deterministic class indices, items and their predictions for the store tests. */
 final class TestRuns {

@@ -23,7 +23,7 @@ import org.glamibench.dataset.Split;
  * The files of a run folder and their names. A file being written carries the suffix
  * {@code .part}; {@code predictions.csv} without it means the run is finished.
  */
-final class RunFiles {
+final class StoreFiles {
     static final String CLASSES = "classes.json";
     static final String PREDICTIONS = "predictions.csv";
     static final String SCORES = "scores.npy";
@@ -43,7 +43,7 @@ final class RunFiles {
 
     private final Path folder;
 
-    RunFiles(Path folder) {
+    StoreFiles(Path folder) {
         this.folder = folder;
     }
 
