@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         versionProvider = HarnessVersion.class,
         description = "Evaluation and benchmark harness for multilingual image-text classification on GLAMI-1M.",
         subcommands = {
-            CommandLine.HelpCommand.class
+            CommandLine.HelpCommand.class,
+            SampleCommand.class,
         })
 public final class GlamiBench {
 
