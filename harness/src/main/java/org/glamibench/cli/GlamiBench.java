@@ -15,10 +15,11 @@ import picocli.CommandLine.Command;
         versionProvider = HarnessVersion.class,
         description = "Evaluation and benchmark harness for multilingual image-text classification on GLAMI-1M.",
         subcommands = {
+            SampleCommand.class,
             InspectCommand.class,
+            DownloadCommand.class,
             EvalCommand.class,
             ReportCommand.class,
-            DownloadCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class GlamiBench {
