@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.glamibench.dataset.DatasetLayout;
+import org.glamibench.run.HarnessVersion;
 import org.glamibench.sample.SampleGenerator;
 import org.glamibench.sample.SampleOptions;
 import org.glamibench.sample.SampleSummary;
