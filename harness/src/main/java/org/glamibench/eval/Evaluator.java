@@ -1,5 +1,6 @@
 package org.glamibench.eval;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,7 +135,7 @@ public final class Evaluator {
                     long waitStart = System.nanoTime();
                     PreparedBatch<P> batch = pipeline.next();
                     waitNanos += System.nanoTime() - waitStart;
-                    store(batch, call.score(batch), classIndex, store, settings.failFast());
+                    store(batch, call.score(batch), classIndex, store, settings);
                     meter.add(batch.rows().size());
                 }
                 meter.finish();
@@ -145,12 +146,12 @@ public final class Evaluator {
     }
 
     private static <P> void store(PreparedBatch<P> batch, List<ItemOutcome> outcomes, ClassIndex classIndex,
-                                  PredictionStore store, boolean failFast) {
+                                  PredictionStore store, EvaluationSettings settings) {
         for (int i = 0; i < batch.rows().size(); i++) {
             GlamiRow row = batch.rows().get(i);
             ItemOutcome outcome = outcomes.get(i);
             if (outcome.failure() != null) {
-                if (failFast) {
+                if (settings.failFast()) {
                     throw new EvaluationException("item " + row.itemId() + ": " + outcome.failure().status().label()
                             + ": " + outcome.failure().message() + " (--fail-fast)");
                 }
@@ -166,7 +167,8 @@ public final class Evaluator {
                 categories[k] = classIndex.category(top[k]);
                 topScores[k] = probabilities[top[k]];
             }
-            store.append(PredictionRow.ok(row.itemId(), row.geo(), row.category(), categories, topScores), probabilities);
+            store.append(PredictionRow.ok(row.itemId(), row.geo(), row.category(), categories, topScores),
+                    settings.saveScores() ? probabilities : null);
         }
     }
 
@@ -309,8 +311,8 @@ public final class Evaluator {
     private static void checkRequest(Path runDir, Map<String, Object> request) throws IOException {
         Path file = runDir.resolve(REQUEST_JSON);
         if (Files.exists(file)) {
-            Map<?, ?> earlier = RunFiles.MAPPER.readValue(file.toFile(), Map.class);
-            Map<?, ?> now = RunFiles.MAPPER.convertValue(request, Map.class);
+            JsonNode earlier = RunFiles.MAPPER.readTree(file.toFile());
+            JsonNode now = RunFiles.MAPPER.readTree(RunFiles.MAPPER.writeValueAsString(request));
             if (!earlier.equals(now)) {
                 throw new EvaluationException(runDir + " holds an interrupted run of another request (" + earlier
                         + "); resume it with the same options, or give another --run-id or --force");
