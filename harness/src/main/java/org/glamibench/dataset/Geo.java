@@ -22,6 +22,8 @@ public enum Geo {
     EE("ee", "Estonia", 8_911, 4.5),
     BG("bg", "Bulgaria", 11_362, 8.2);
 
+    private static final Geo[] VALUES = values();
+
     private final String code;
     private final String country;
     private final int publishedTestRows;
@@ -66,6 +68,23 @@ public enum Geo {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The geo whose code is the given characters, without making a String.
+     *
+     * @return null when they are not one of the 13 codes
+     */
+    public static Geo fromChars(char[] chars, int offset, int length) {
+        if (length != 2) {
+            return null;
+        }
+        for (Geo geo : VALUES) {
+            if (geo.code.charAt(0) == chars[offset] && geo.code.charAt(1) == chars[offset + 1]) {
+                return geo;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -54,19 +54,20 @@ public final class GlamiCsvReader implements Closeable {
     private final Mode mode;
     private final CsvParser parser;
     private final List<RowProblem> problems = new ArrayList<>();
-    private final Map<Long, Long> lineOfItem = new HashMap<>();
+    private final ItemLines lineOfItem = new ItemLines();
     private final Map<Integer, String> nameOfCategory = new HashMap<>();
     private final Map<Integer, Long> lineOfCategory = new HashMap<>();
     private final int columnCount;
-    private final int itemId;
-    private final int imageId;
-    private final int geo;
-    private final int name;
-    private final int description;
-    private final int category;
-    private final int categoryName;
-    private final int labelSource;
-    private final List<String> record = new ArrayList<>(16);
+    private final Column[] roles;
+    private final long[] numbers = new long[3];
+    private final String[] badNumbers = new String[3];
+    private Geo rowGeo;
+    private String geoText;
+    private String nameValue;
+    private String descriptionValue;
+    private String categoryNameValue;
+    private String labelSourceValue;
+    private int fieldCount;
     private long line;
     private boolean ended;
 
@@ -86,14 +87,10 @@ public final class GlamiCsvReader implements Closeable {
                         + "' (header has: " + String.join(", ", header) + ")");
             }
         }
-        this.itemId = header.indexOf("item_id");
-        this.imageId = header.indexOf("image_id");
-        this.geo = header.indexOf("geo");
-        this.name = header.indexOf("name");
-        this.description = header.indexOf("description");
-        this.category = header.indexOf("category");
-        this.categoryName = header.indexOf("category_name");
-        this.labelSource = header.indexOf("label_source");
+        this.roles = new Column[columnCount];
+        for (int i = 0; i < columnCount; i++) {
+            roles[i] = Column.of(header.get(i));
+        }
     }
 
     /**
@@ -148,8 +145,8 @@ public final class GlamiCsvReader implements Closeable {
                 ended = true;
                 return null;
             }
-            if (record.size() != columnCount) {
-                reject(problem("expected " + columnCount + " fields as in the header, found " + record.size()));
+            if (fieldCount != columnCount) {
+                reject(problem("expected " + columnCount + " fields as in the header, found " + fieldCount));
                 continue;
             }
             GlamiRow row = toRow();
@@ -185,13 +182,20 @@ public final class GlamiCsvReader implements Closeable {
     }
 
     private List<String> readHeader() throws IOException {
-        if (!readRecord()) {
+        if (parser.nextToken() == null) {
             throw new DatasetException(fileName + ":1: empty file, expected a header row");
         }
-        return List.copyOf(record);
+        List<String> header = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            header.add(parser.getText());
+        }
+        return header;
     }
 
-    /** Reads the next record's fields into {@link #record}; false at the end of the file. */
+    /**
+     * Reads the next record, converting each field by its column's role as it streams by (no
+     * String is made for ids, geo or ignored columns); false at the end of the file.
+     */
     private boolean readRecord() throws IOException {
         JsonToken token = parser.nextToken();
         if (token == null) {
@@ -200,81 +204,105 @@ public final class GlamiCsvReader implements Closeable {
         if (token != JsonToken.START_ARRAY) {
             throw new IllegalStateException("unexpected CSV token " + token);
         }
-        record.clear();
         line = parser.currentLocation().getLineNr();
+        fieldCount = 0;
+        rowGeo = null;
+        geoText = null;
+        descriptionValue = "";
+        labelSourceValue = "";
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            record.add(parser.getText());
+            Column role = fieldCount < columnCount ? roles[fieldCount] : Column.IGNORED;
+            switch (role) {
+                case ITEM_ID -> number(0);
+                case IMAGE_ID -> number(1);
+                case CATEGORY -> number(2);
+                case GEO -> {
+                    rowGeo = Geo.fromChars(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+                    geoText = rowGeo == null ? parser.getText() : null;
+                }
+                case NAME -> nameValue = parser.getText();
+                case DESCRIPTION -> descriptionValue = parser.getText();
+                case CATEGORY_NAME -> categoryNameValue = parser.getText();
+                case LABEL_SOURCE -> labelSourceValue = LabelSources.intern(parser.getTextCharacters(),
+                        parser.getTextOffset(), parser.getTextLength());
+                case IGNORED -> { }
+            }
+            fieldCount++;
         }
         return true;
     }
 
+    /** Parses the current field as a non-negative decimal integer into {@code numbers[slot]}. */
+    private void number(int slot) throws IOException {
+        char[] chars = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        int length = parser.getTextLength();
+        badNumbers[slot] = null;
+        long value = 0;
+        boolean ok = length > 0 && length <= 18;
+        for (int i = 0; ok && i < length; i++) {
+            char c = chars[offset + i];
+            ok = c >= '0' && c <= '9';
+            value = value * 10 + (c - '0');
+        }
+        numbers[slot] = value;
+        if (!ok) {
+            badNumbers[slot] = parser.getText();
+        }
+    }
+
     private GlamiRow toRow() {
-        List<String> f = record;
-        Long item = parseLong(f.get(itemId), "item_id");
-        Long image = item == null ? null : parseLong(f.get(imageId), "image_id");
-        if (image == null) {
+        if (!numberOk(0, "item_id") || !numberOk(1, "image_id")) {
             return null;
         }
-        Geo rowGeo = Geo.fromCode(f.get(geo)).orElse(null);
+        long item = numbers[0];
         if (rowGeo == null) {
-            reject(problem("field 'geo': unknown geo '" + f.get(geo) + "' (expected one of " + VALID_GEOS + ")"));
+            reject(problem("field 'geo': unknown geo '" + geoText + "' (expected one of " + VALID_GEOS + ")"));
             return null;
         }
-        String categoryText = f.get(category);
-        if (categoryText.isEmpty()) {
-            reject(problem("field 'category': empty"));
+        if (!numberOk(2, "category")) {
             return null;
         }
-        Long categoryId = parseLong(categoryText, "category");
-        if (categoryId == null) {
+        if (numbers[2] > Integer.MAX_VALUE) {
+            reject(problem("field 'category': '" + numbers[2] + "' is out of range"));
             return null;
         }
-        if (categoryId > Integer.MAX_VALUE) {
-            reject(problem("field 'category': '" + categoryText + "' is out of range"));
-            return null;
-        }
-        int categoryValue = categoryId.intValue();
-        String slug = f.get(categoryName);
+        int categoryValue = (int) numbers[2];
+        String slug = categoryNameValue;
         String knownSlug = nameOfCategory.get(categoryValue);
         if (knownSlug != null && !knownSlug.equals(slug)) {
             reject(problem("field 'category_name': '" + slug + "' for category " + categoryValue
                     + ", but line " + lineOfCategory.get(categoryValue) + " names it '" + knownSlug + "'"));
             return null;
         }
-        Long firstLine = lineOfItem.putIfAbsent(item, line);
-        if (firstLine != null) {
+        long firstLine = lineOfItem.putIfAbsent(item, line);
+        if (firstLine >= 0) {
             reject(problem("field 'item_id': duplicate item_id " + item + " (first on line " + firstLine + ")"));
             return null;
         }
         if (knownSlug == null) {
             nameOfCategory.put(categoryValue, slug);
             lineOfCategory.put(categoryValue, line);
+        } else {
+            slug = knownSlug;
         }
-        return new GlamiRow(item, image, rowGeo, f.get(name), optional(description), categoryValue, slug,
-                optional(labelSource));
+        return new GlamiRow(item, numbers[1], rowGeo, nameValue, descriptionValue, categoryValue, slug, labelSourceValue);
     }
 
-    private String optional(int column) {
-        return column < 0 ? "" : record.get(column);
-    }
-
-    /** Parses a non-negative decimal integer; records a problem and returns null when it is not. */
-    private Long parseLong(String text, String field) {
-        int length = text.length();
-        if (length == 0 || length > 18) {
-            reject(problem("field '" + field + "': " + (length == 0 ? "empty" : "'" + text + "' is out of range")));
-            return null;
+    /** Whether {@code numbers[slot]} parsed; records the problem when not. */
+    private boolean numberOk(int slot, String field) {
+        String bad = badNumbers[slot];
+        if (bad == null) {
+            return true;
         }
-        long value = 0;
-        for (int i = 0; i < length; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                reject(problem("field '" + field + "': '" + text + "' is not a non-negative integer"));
-                return null;
-            }
-            value = value * 10 + (c - '0');
+        if (bad.isEmpty()) {
+            reject(problem("field '" + field + "': empty"));
+        } else if (bad.length() > 18 && bad.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            reject(problem("field '" + field + "': '" + bad + "' is out of range"));
+        } else {
+            reject(problem("field '" + field + "': '" + bad + "' is not a non-negative integer"));
         }
-        return value;
+        return false;
     }
 
     private RowProblem problem(String reason) {
