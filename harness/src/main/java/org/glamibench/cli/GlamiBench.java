@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = HarnessVersion.class,
         description = "Evaluation and benchmark harness for multilingual image-text classification on GLAMI-1M.",
         subcommands = {
+            QuickstartCommand.class,
             SampleCommand.class,
             InspectCommand.class,
             DownloadCommand.class,

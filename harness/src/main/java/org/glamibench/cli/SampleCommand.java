@@ -1,11 +1,13 @@
 package org.glamibench.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.glamibench.dataset.DatasetLayout;
+import org.glamibench.progress.ProgressMeter;
+import org.glamibench.progress.ProgressOutput;
 import org.glamibench.run.HarnessVersion;
 import org.glamibench.sample.SampleGenerator;
 import org.glamibench.sample.SampleOptions;
@@ -74,21 +76,27 @@ public final class SampleCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     target + " already exists; use --force to replace it");
         }
-        PrintWriter err = spec.commandLine().getErr();
-        boolean terminal = System.console() != null;
-        SampleSummary summary = SampleGenerator.generate(out, options, (done, total) -> {
-            if (terminal && done < total) {
-                err.printf(Locale.ROOT, "\rimages %d/%d", done, total);
-                err.flush();
-            }
-        });
-        if (terminal && options.images()) {
-            err.print("\r");
-            err.flush();
-        }
+        SampleSummary summary = generate(out, options, ProgressOutput.of(spec.commandLine().getErr()));
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(summary.describe());
         stdout.flush();
         return 0;
+    }
+
+    /** Generates a sample, with a progress meter of the images written. */
+    static SampleSummary generate(Path out, SampleOptions options, ProgressOutput progress) throws IOException {
+        ProgressMeter[] meter = {null};
+        try {
+            return SampleGenerator.generate(out, options, (done, total) -> {
+                if (meter[0] == null) {
+                    meter[0] = progress.meter("sample images", ProgressMeter.Unit.count("images"), total, 0);
+                }
+                meter[0].add(done - meter[0].done());
+            });
+        } finally {
+            if (meter[0] != null) {
+                meter[0].close();
+            }
+        }
     }
 }
