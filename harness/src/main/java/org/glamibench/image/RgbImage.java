@@ -13,6 +13,14 @@ import java.util.Objects;
  * @param pixels {@code width * height * 3} bytes, R, G, B per pixel
  */
 public record RgbImage(int width, int height, byte[] pixels) {
+    /** {@code i / 255f} for each byte value: the same bits as dividing, without dividing. */
+    private static final float[] UNIT = new float[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            UNIT[i] = i / 255f;
+        }
+    }
 
     /** @throws IllegalArgumentException when the pixel count does not fit the size */
     public RgbImage {
@@ -56,9 +64,9 @@ public record RgbImage(int width, int height, byte[] pixels) {
         int plane = width * height;
         float[] chw = new float[plane * 3];
         for (int i = 0, j = 0; i < plane; i++, j += 3) {
-            chw[i] = (pixels[j] & 0xFF) / 255f;
-            chw[plane + i] = (pixels[j + 1] & 0xFF) / 255f;
-            chw[2 * plane + i] = (pixels[j + 2] & 0xFF) / 255f;
+            chw[i] = UNIT[pixels[j] & 0xFF];
+            chw[plane + i] = UNIT[pixels[j + 1] & 0xFF];
+            chw[2 * plane + i] = UNIT[pixels[j + 2] & 0xFF];
         }
         return chw;
     }

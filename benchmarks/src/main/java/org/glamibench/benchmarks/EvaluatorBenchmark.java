@@ -1,0 +1,109 @@
+package org.glamibench.benchmarks;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.glamibench.adapter.AdapterContext;
+import org.glamibench.adapter.AdapterDescriptor;
+import org.glamibench.adapter.AdapterRegistry;
+import org.glamibench.adapter.DeviceSpec;
+import org.glamibench.adapter.ItemInput;
+import org.glamibench.adapter.Modality;
+import org.glamibench.adapter.ModelAdapter;
+import org.glamibench.adapter.OutputKind;
+import org.glamibench.dataset.DatasetLayout;
+import org.glamibench.dataset.GlamiCsvReader;
+import org.glamibench.dataset.Split;
+import org.glamibench.eval.EvaluationSettings;
+import org.glamibench.eval.Evaluator;
+import org.glamibench.progress.ProgressOutput;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The whole evaluator on the sample's 2,500-item test split with a no-op image adapter (it
+ * prepares each image into the baseline's float CHW tensor, then returns uniform scores): what
+ * the harness itself costs per item, with 1 and 2 input threads. Items/s = 2,500 / score.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2)
+@Measurement(iterations = 5)
+@Fork(1)
+public class EvaluatorBenchmark {
+    /** Test items scored per invocation. */
+    public static final int TEST_ITEMS = 2_500;
+
+    @Param({"1", "2"})
+    public int threads;
+
+    private DatasetLayout layout;
+    private Path out;
+
+    @Setup(Level.Trial)
+    public void prepare() throws IOException {
+        layout = BenchmarkData.dataset(2_000, TEST_ITEMS, true);
+        out = Files.createTempDirectory("glami-bench-evaluator");
+    }
+
+    @Benchmark
+    public Object evaluate() throws IOException, InterruptedException {
+        EvaluationSettings settings = new EvaluationSettings(Split.TEST, 32, threads, null, null, 1, DeviceSpec.CPU,
+                false, false, true, Map.of(), out.resolve("cache"), GlamiCsvReader.Mode.STRICT);
+        AdapterRegistry.Entry entry = new AdapterRegistry.Entry(NoOpImageAdapter.DESCRIPTOR, null, NoOpImageAdapter::new);
+        return new Evaluator(new ProgressOutput(new PrintWriter(Writer.nullWriter()), false))
+                .evaluate(layout, entry, out, "no-op", settings).result();
+    }
+
+    /** Reads each image into a float tensor and scores nothing. */
+    public static final class NoOpImageAdapter implements ModelAdapter<float[]> {
+        static final AdapterDescriptor DESCRIPTOR = AdapterDescriptor.builder().setName("no-op-image").setVersion("1")
+                .setModality(Modality.IMAGE).setOutput(OutputKind.PROBABILITIES).build();
+        private int classes;
+
+        @Override
+        public AdapterDescriptor descriptor() {
+            return DESCRIPTOR;
+        }
+
+        @Override
+        public void open(AdapterContext context) {
+            classes = context.classIndex().size();
+        }
+
+        @Override
+        public float[] prepare(ItemInput item) {
+            return item.image().toFloatChw();
+        }
+
+        @Override
+        public float[][] predict(List<float[]> batch) {
+            float[][] scores = new float[batch.size()][classes];
+            for (float[] row : scores) {
+                Arrays.fill(row, 1f / classes);
+            }
+            return scores;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
