@@ -73,8 +73,8 @@ public record RgbImage(int width, int height, byte[] pixels) {
 
     /**
      * The image shrunk by an integer factor with an exact box filter (the mean of each
-     * {@code factor x factor} block; a partial block at the right or bottom edge is dropped), as
-     * floats in [0, 1], CHW.
+     * {@code factor x factor} block, {@code sum / (255 * factor^2)} correctly rounded; a partial
+     * block at the right or bottom edge is dropped), as floats in [0, 1], CHW.
      *
      * @throws IllegalArgumentException when the factor is below 1 or larger than the image
      */
@@ -89,7 +89,7 @@ public record RgbImage(int width, int height, byte[] pixels) {
         int outHeight = height / factor;
         int plane = outWidth * outHeight;
         float[] chw = new float[plane * 3];
-        float scale = 1f / (255f * factor * factor);
+        float denominator = 255f * factor * factor;
         for (int oy = 0; oy < outHeight; oy++) {
             for (int ox = 0; ox < outWidth; ox++) {
                 int r = 0;
@@ -104,9 +104,9 @@ public record RgbImage(int width, int height, byte[] pixels) {
                     }
                 }
                 int o = oy * outWidth + ox;
-                chw[o] = r * scale;
-                chw[plane + o] = g * scale;
-                chw[2 * plane + o] = b * scale;
+                chw[o] = r / denominator;
+                chw[plane + o] = g / denominator;
+                chw[2 * plane + o] = b / denominator;
             }
         }
         return chw;
