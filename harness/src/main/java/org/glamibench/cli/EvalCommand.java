@@ -11,13 +11,13 @@ import java.util.concurrent.Callable;
 import org.glamibench.adapter.AdapterRegistry;
 import org.glamibench.adapter.DeviceSpec;
 import org.glamibench.dataset.DatasetLayout;
-import org.glamibench.dataset.GlamiCsvReader;
 import org.glamibench.dataset.Split;
 import org.glamibench.eval.EvaluationSettings;
 import org.glamibench.eval.Evaluator;
 import org.glamibench.progress.ProgressOutput;
 import org.glamibench.run.RunResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,9 +32,8 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "The GLAMI-1M-dataset folder or a folder containing it (default: $EXTRACT_DIR/GLAMI-1M-dataset, EXTRACT_DIR defaulting to /tmp/GLAMI-1M).")
-    private Path data;
+    @Mixin
+    private DataOptions dataOptions;
 
     @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "test", description = "test or train (default: ${DEFAULT-VALUE}).")
     private String split;
@@ -82,19 +81,16 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--fail-fast", description = "Stop at the first input or adapter error instead of recording it and going on.")
     private boolean failFast;
 
-    @Option(names = "--lenient", description = "Skip bad CSV rows (reported) instead of stopping at the first.")
-    private boolean lenient;
-
     @Option(names = "--cache", paramLabel = "DIR", description = "Adapters' cache folder (default: $GLAMI_BENCH_CACHE or ~/.cache/glami-bench).")
     private Path cache;
 
     @Override
     public Integer call() throws Exception {
-        DatasetLayout layout = DatasetLayout.locate(data, System.getenv());
+        DatasetLayout layout = dataOptions.layout();
         EvaluationSettings settings = new EvaluationSettings(Options.split(split), batch, threads, limit, subset, seed,
                 DeviceSpec.parse(device), saveScores, failFast, force, adapterOptions,
                 cache != null ? cache : Options.defaultCache(System.getenv()),
-                lenient ? GlamiCsvReader.Mode.LENIENT : GlamiCsvReader.Mode.STRICT);
+                dataOptions.mode());
         PrintWriter printer = spec.commandLine().getOut();
         try (AdapterRegistry registry = AdapterRegistry.load(adapterJars)) {
             AdapterRegistry.Entry entry = registry.get(adapter);

@@ -2,7 +2,6 @@ package org.glamibench.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +16,7 @@ import org.glamibench.dataset.GlamiRow;
 import org.glamibench.dataset.Inspection;
 import org.glamibench.dataset.Split;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,9 +29,8 @@ final class InspectCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "The GLAMI-1M-dataset folder or a folder containing it (default: $EXTRACT_DIR/GLAMI-1M-dataset, EXTRACT_DIR defaulting to /tmp/GLAMI-1M).")
-    private Path data;
+    @Mixin
+    private DataOptions dataOptions;
 
     @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "test",
             description = "test or train (default: ${DEFAULT-VALUE}).")
@@ -44,9 +43,6 @@ final class InspectCommand implements Callable<Integer> {
             description = "Decode every image (missing, unreadable, truncated, unexpected size) and include image bytes in the manifest hash.")
     private boolean verifyImages;
 
-    @Option(names = "--lenient", description = "Skip bad rows and report each one, instead of stopping at the first.")
-    private boolean lenient;
-
     @Option(names = "--threads", paramLabel = "N", description = "Threads for image checks (default: the number of cores).")
     private int threads = Runtime.getRuntime().availableProcessors();
 
@@ -55,9 +51,9 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws JsonProcessingException {
-        DatasetLayout layout = DatasetLayout.locate(data, System.getenv());
+        DatasetLayout layout = dataOptions.layout();
         Split chosen = Options.split(split);
-        GlamiCsvReader.Mode mode = lenient ? GlamiCsvReader.Mode.LENIENT : GlamiCsvReader.Mode.STRICT;
+        GlamiCsvReader.Mode mode = dataOptions.mode();
         PrintWriter out = spec.commandLine().getOut();
         if (item != null) {
             out.println(Json.MAPPER.writeValueAsString(columns(find(layout, chosen, mode, item))));
