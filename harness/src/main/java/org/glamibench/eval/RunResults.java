@@ -17,11 +17,16 @@ import org.glamibench.run.MetricsJson;
 import org.glamibench.run.Provenance;
 import org.glamibench.run.RunFiles;
 import org.glamibench.run.RunResult;
+import org.glamibench.stats.BootstrapReport;
 import org.glamibench.store.PredictionRow;
 import org.glamibench.store.StoredPredictions;
 
 /** Assembles a finished run's {@link RunResult} from its settings and its stored predictions. */
 final class RunResults {
+    /** Bootstrap resamples of the intervals stored in every run.json. */
+    static final int BOOTSTRAP_RESAMPLES = 1000;
+    /** Their confidence level. */
+    static final double BOOTSTRAP_CONFIDENCE = 0.95;
     private RunResults() {
     }
 
@@ -34,6 +39,8 @@ final class RunResults {
                     + " selected items");
         }
         MetricReport report = StoredMetrics.compute(stored);
+        BootstrapReport intervals = StoredMetrics.intervals(stored, BOOTSTRAP_RESAMPLES, BOOTSTRAP_CONFIDENCE,
+                settings.seed());
         AdapterDescriptor d = entry.descriptor();
         RunResult.Adapter adapter = new RunResult.Adapter(d.name(), d.version(), d.modality().name(), d.output().name(),
                 d.parameterCount(), d.license(), d.weightsSha256(), d.description(),
@@ -48,7 +55,7 @@ final class RunResults {
                 timing.pipelineWaitSeconds(), resumed);
         return new RunResult(RunResult.SCHEMA_VERSION, runDir.getFileName().toString(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), adapter, dataset, runSettings,
-                Provenance.ofThisMachine(), runTiming, MetricsJson.of(report, classIndex), errors(stored, report));
+                Provenance.ofThisMachine(), runTiming, MetricsJson.of(report, intervals, classIndex), errors(stored, report));
     }
 
     private static RunResult.Errors errors(StoredPredictions stored, MetricReport report) {

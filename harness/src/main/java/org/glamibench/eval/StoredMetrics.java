@@ -1,10 +1,13 @@
 package org.glamibench.eval;
 
 import org.glamibench.dataset.ClassIndex;
+import org.glamibench.dataset.Geo;
 import org.glamibench.metrics.ItemStatus;
 import org.glamibench.metrics.MetricAccumulator;
 import org.glamibench.metrics.MetricReport;
 import org.glamibench.store.PredictionRow;
+import org.glamibench.stats.BootstrapIntervals;
+import org.glamibench.stats.BootstrapReport;
 import org.glamibench.store.StoredPredictions;
 
 /** The metric pack of a run, computed from its stored predictions alone: anyone can recompute it. */
@@ -34,6 +37,30 @@ public final class StoredMetrics {
             accumulator.add(trueClass, row.geo(), row.status(), top, stored.hasScores() ? stored.scores(r) : null);
         }
         return accumulator.result();
+    }
+
+    /**
+     * Bootstrap intervals of top-1, top-5 and macro F1 of the stored rows, overall and per geo.
+     *
+     * @throws IllegalArgumentException when a stored category is not in the run's class index
+     */
+    public static BootstrapReport intervals(StoredPredictions stored, int resamples, double confidence, long seed) {
+        ClassIndex classes = stored.classIndex();
+        int n = stored.size();
+        Geo[] geos = new Geo[n];
+        int[] truth = new int[n];
+        int[] top1 = new int[n];
+        boolean[] top5 = new boolean[n];
+        for (int r = 0; r < n; r++) {
+            PredictionRow row = stored.rows().get(r);
+            geos[r] = row.geo();
+            truth[r] = indexOf(classes, row.category(), row.itemId());
+            top1[r] = row.status() == ItemStatus.OK ? indexOf(classes, row.topCategories()[0], row.itemId()) : -1;
+            for (int category : row.topCategories()) {
+                top5[r] |= category == row.category();
+            }
+        }
+        return BootstrapIntervals.compute(geos, truth, top1, top5, classes.size(), resamples, confidence, seed);
     }
 
     private static int indexOf(ClassIndex classes, int category, long itemId) {

@@ -7,11 +7,13 @@ import java.util.Map;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.metrics.ConfusionMatrix;
 import org.glamibench.metrics.MetricReport;
+import org.glamibench.stats.BootstrapReport;
 
 /**
  * The {@code metrics} object of run.json: {@link MetricReport#toMap()} with classes named by
  * category id instead of class index ({@code per_class} keys, {@code confusion} cells), the most
- * confused pairs with their names, and undefined values (NaN) written as null.
+ * confused pairs with their names, the bootstrap {@code confidence_intervals}, and undefined
+ * values (NaN) written as null.
  */
 public final class MetricsJson {
     /** How many confused pairs run.json lists by name. */
@@ -21,7 +23,7 @@ public final class MetricsJson {
     }
 
     /** The metrics object of a report whose class indices refer to the given index. */
-    public static Map<String, Object> of(MetricReport report, ClassIndex classes) {
+    public static Map<String, Object> of(MetricReport report, BootstrapReport intervals, ClassIndex classes) {
         Map<String, Object> map = report.toMap();
         Map<String, Object> perClass = new LinkedHashMap<>();
         ((Map<?, ?>) map.get("per_class")).forEach((index, values) ->
@@ -43,6 +45,7 @@ public final class MetricsJson {
             confused.add(pair);
         }
         map.put("most_confused", confused);
+        map.put("confidence_intervals", intervals.toMap());
         return nanToNull(map);
     }
 
