@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.glamibench.dataset.Geo;
 import org.glamibench.dataset.GlamiRow;
+import org.glamibench.stats.SeedMix;
 
 /** Which items of a split a run scores: all, the first N, or a subset stratified by geo. */
 public final class ItemSelection {
@@ -46,7 +47,7 @@ public final class ItemSelection {
         for (Map.Entry<Geo, List<GlamiRow>> entry : byGeo.entrySet()) {
             List<GlamiRow> geoRows = entry.getValue();
             geoRows.sort(Comparator.comparingLong(GlamiRow::itemId));
-            SplittableRandom random = new SplittableRandom(seed * 31 + entry.getKey().ordinal());
+            SplittableRandom random = new SplittableRandom(SeedMix.of(seed, entry.getKey().ordinal()));
             int take = quota.get(entry.getKey());
             for (int i = 0; i < take; i++) {
                 int j = i + random.nextInt(geoRows.size() - i);

@@ -41,25 +41,13 @@ final class StratifiedResampler {
 
     /** Fills {@code drawn} with resample {@code r}: item indices, group by group. */
     void draw(int r, int[] drawn) {
-        SplittableRandom random = new SplittableRandom(resampleSeed(seed, r));
+        SplittableRandom random = new SplittableRandom(SeedMix.of(seed, r));
         int k = 0;
         for (int[] group : members) {
             for (int j = 0; j < group.length; j++) {
                 drawn[k++] = group[random.nextInt(group.length)];
             }
         }
-    }
-
-    /**
-     * The seed of resample r: a strong 64-bit mix of (seed, r). Seeds of a SplittableRandom that
-     * differ by a multiple of its increment give shifted copies of one stream, so r must not
-     * simply be added or multiplied in.
-     */
-    static long resampleSeed(long seed, int r) {
-        long z = seed * 0xBF58476D1CE4E5B9L + r;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
     /** The start of each group's run in a drawn array, plus the end: length groups + 1. */

@@ -8,6 +8,7 @@ import org.glamibench.adapter.ItemInput;
 import org.glamibench.adapter.Modality;
 import org.glamibench.adapter.ModelAdapter;
 import org.glamibench.adapter.OutputKind;
+import org.glamibench.stats.SeedMix;
 
 /**
  * The chance baseline: independent uniform scores in [0, 1) per class, normalised to sum to 1.
@@ -33,8 +34,7 @@ public final class RandomAdapter implements ModelAdapter<Long> {
 
     @Override
     public Long prepare(ItemInput item) {
-        return seed * 0x9E3779B97F4A7C15L + (item.text() + '\u0000' + item.geo().code() + '\u0000' + item.labelSource())
-                .hashCode();
+        return SeedMix.of(seed, (item.text() + '\u0000' + item.geo().code() + '\u0000' + item.labelSource()).hashCode());
     }
 
     @Override
