@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             DownloadCommand.class,
             EvalCommand.class,
             ReportCommand.class,
+            CompareCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class GlamiBench {

@@ -29,9 +29,6 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.isRegularFile(runDir.resolve(RunFiles.RUN_JSON))) {
-            throw new IllegalArgumentException(runDir + ": no " + RunFiles.RUN_JSON + " (not a finished run folder)");
-        }
         RunReport report = new RunReport(RunFiles.readRun(runDir), StoredPredictions.read(runDir).classIndex());
         PrintWriter out = spec.commandLine().getOut();
         out.print(report.text());

@@ -50,9 +50,14 @@ public final class RunFiles {
     /**
      * Reads a run.json.
      *
-     * @throws IOException when missing or not a run result
+     * @throws IllegalArgumentException when the folder has no run.json (not a finished run)
+     * @throws IOException              when it cannot be read or is not a run result
      */
     public static RunResult readRun(Path runDir) throws IOException {
-        return MAPPER.readValue(runDir.resolve(RUN_JSON).toFile(), RunResult.class);
+        Path file = runDir.resolve(RUN_JSON);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(runDir + ": no " + RUN_JSON + " (not a finished run folder)");
+        }
+        return MAPPER.readValue(file.toFile(), RunResult.class);
     }
 }
