@@ -115,7 +115,7 @@ final class InputPipeline<P> implements AutoCloseable {
         try {
             return adapter.prepare(input);
         } catch (Exception | LinkageError | StackOverflowError e) {
-            throw new AdapterFailure(adapter.descriptor().name() + ".prepare threw " + e);
+            throw new AdapterFailure("adapter " + adapter.descriptor().name() + ": prepare threw " + e);
         }
     }
 
