@@ -40,25 +40,39 @@ public final class AdapterRegistry implements AutoCloseable {
      * The class path's adapters plus those of the given jars.
      *
      * @throws IllegalArgumentException when a jar is missing, holds no adapter, cannot be loaded,
-     *                                  or an adapter's name is taken
+     *                                  or an adapter's name is taken (the jars opened so far are
+     *                                  closed again)
      */
     public static AdapterRegistry load(List<Path> adapterJars) {
         AdapterRegistry registry = new AdapterRegistry();
-        registry.addAll(ServiceLoader.load(ModelAdapter.class, AdapterRegistry.class.getClassLoader()), null, null);
-        for (Path jar : adapterJars) {
-            if (!Files.isRegularFile(jar)) {
-                throw new IllegalArgumentException(jar + ": no such adapter jar");
+        try {
+            registry.addAll(ServiceLoader.load(ModelAdapter.class, AdapterRegistry.class.getClassLoader()), null, null);
+            for (Path jar : adapterJars) {
+                registry.addJar(jar);
             }
-            URLClassLoader loader = new URLClassLoader(new URL[] {toUrl(jar)}, AdapterRegistry.class.getClassLoader());
-            registry.loaders.add(loader);
-            int before = registry.entries.size();
-            registry.addAll(ServiceLoader.load(ModelAdapter.class, loader), jar, loader);
-            if (registry.entries.size() == before) {
-                throw new IllegalArgumentException(jar + ": no adapter found (the jar needs META-INF/services/"
-                        + ModelAdapter.class.getName() + " naming its adapter classes)");
+            return registry;
+        } catch (RuntimeException | Error e) {
+            try {
+                registry.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
             }
+            throw e;
         }
-        return registry;
+    }
+
+    private void addJar(Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException(jar + ": no such adapter jar");
+        }
+        URLClassLoader loader = new URLClassLoader(new URL[] {toUrl(jar)}, AdapterRegistry.class.getClassLoader());
+        loaders.add(loader);
+        int before = entries.size();
+        addAll(ServiceLoader.load(ModelAdapter.class, loader), jar, loader);
+        if (entries.size() == before) {
+            throw new IllegalArgumentException(jar + ": no adapter found (the jar needs META-INF/services/"
+                    + ModelAdapter.class.getName() + " naming its adapter classes)");
+        }
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.List;
  *
  * <p>Contract of {@code predict}: exactly one score vector per item of the batch, in batch
  * order, each of length {@code classIndex.size()}, finite; for {@link OutputKind#PROBABILITIES}
- * non-negative and summing to 1 within 1e-3. The harness checks this at the boundary; a batch
+ * each in [0, 1] and summing to 1 within 1e-3. The harness checks this at the boundary; a batch
  * that breaks it, or throws, is retried item by item and the failing items are recorded as
  * adapter errors (counted as wrong).
  *

@@ -2,7 +2,7 @@ package org.glamibench.adapter;
 
 /**
  * The output contract of {@link ModelAdapter#predict}, checked at the boundary: one vector per
- * item, each of the class index's length, finite, and for probabilities non-negative with a sum
+ * item, each of the class index's length, finite, and for probabilities each in [0, 1] with a sum
  * within {@value #SUM_TOLERANCE} of 1.
  */
 public final class ScoreCheck {
@@ -43,6 +43,9 @@ public final class ScoreCheck {
             }
             if (output == OutputKind.PROBABILITIES && score < 0) {
                 return "probability " + c + " is negative: " + score;
+            }
+            if (output == OutputKind.PROBABILITIES && score > 1) {
+                return "probability " + c + " is above 1: " + score;
             }
             sum += score;
         }

@@ -4,10 +4,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.glamibench.adapter.ItemInput;
 import org.glamibench.adapter.ModelAdapter;
 import org.glamibench.dataset.DatasetLayout;
@@ -30,6 +32,8 @@ import org.glamibench.metrics.ItemStatus;
  * @param <P> the adapter's prepared input type
  */
 final class InputPipeline<P> implements AutoCloseable {
+    private static final int CLOSE_WAIT_SECONDS = 60;
+
     private final List<GlamiRow> rows;
     private final DatasetLayout layout;
     private final ModelAdapter<P> adapter;
@@ -40,6 +44,7 @@ final class InputPipeline<P> implements AutoCloseable {
     private final ThreadLocal<JpegDecoder> decoders = ThreadLocal.withInitial(JpegDecoder::new);
     private final Deque<Future<PreparedBatch<P>>> inFlight = new ArrayDeque<>();
     private int nextRow;
+    private volatile boolean closed;
 
     /**
      * @param rows      the items to prepare, in order
@@ -91,6 +96,9 @@ final class InputPipeline<P> implements AutoCloseable {
         List<P> prepared = new ArrayList<>(batch.size());
         List<ItemFailure> failures = new ArrayList<>(batch.size());
         for (GlamiRow row : batch) {
+            if (closed) {
+                throw new CancellationException("the input pipeline is closed");
+            }
             P input = null;
             ItemFailure failure = null;
             try {
@@ -115,13 +123,29 @@ final class InputPipeline<P> implements AutoCloseable {
         try {
             return adapter.prepare(input);
         } catch (Exception | LinkageError | StackOverflowError e) {
-            throw new AdapterFailure(adapter.descriptor().name() + ".prepare threw " + e);
+            throw new AdapterFailure("adapter " + adapter.descriptor().name() + ": prepare threw " + e);
         }
     }
 
+    /**
+     * Stops preparing and waits until no worker is inside the adapter's {@code prepare} any more,
+     * so that the adapter may be closed next. Batches not taken are dropped.
+     *
+     * @throws IllegalStateException when a {@code prepare} call is still running after
+     *                               {@value #CLOSE_WAIT_SECONDS} seconds
+     */
     @Override
     public void close() {
+        closed = true;
         workers.shutdownNow();
+        try {
+            if (!workers.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("adapter " + adapter.descriptor().name() + ": prepare still runs "
+                        + CLOSE_WAIT_SECONDS + " s after the run stopped");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** An adapter's prepare failed for one item. */

@@ -61,18 +61,23 @@ public final class ItemSelection {
         return rows.stream().filter(picked::contains).toList();
     }
 
+    /**
+     * Each geo's share of {@code size}: {@code size * rows / total} rounded down, then one more for
+     * the geos with the largest remainders. Remainders are compared exactly, as integers, so equal
+     * shares tie and go to the geo listed first.
+     */
     private static Map<Geo, Integer> quotas(Map<Geo, List<GlamiRow>> byGeo, int total, int size) {
         Map<Geo, Integer> quota = new EnumMap<>(Geo.class);
-        Map<Geo, Double> remainder = new EnumMap<>(Geo.class);
+        Map<Geo, Long> remainder = new EnumMap<>(Geo.class);
         int given = 0;
         for (Map.Entry<Geo, List<GlamiRow>> entry : byGeo.entrySet()) {
-            double exact = (double) size * entry.getValue().size() / total;
-            quota.put(entry.getKey(), (int) Math.floor(exact));
-            remainder.put(entry.getKey(), exact - Math.floor(exact));
-            given += (int) Math.floor(exact);
+            long share = (long) size * entry.getValue().size();
+            quota.put(entry.getKey(), (int) (share / total));
+            remainder.put(entry.getKey(), share % total);
+            given += (int) (share / total);
         }
         List<Geo> byRemainder = new ArrayList<>(remainder.keySet());
-        byRemainder.sort(Comparator.comparingDouble((Geo g) -> -remainder.get(g)).thenComparing(Geo::ordinal));
+        byRemainder.sort(Comparator.comparingLong((Geo g) -> -remainder.get(g)).thenComparing(Geo::ordinal));
         for (int i = 0; given < size; i++, given++) {
             quota.merge(byRemainder.get(i % byRemainder.size()), 1, Integer::sum);
         }

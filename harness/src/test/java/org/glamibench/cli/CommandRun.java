@@ -11,10 +11,10 @@ import picocli.CommandLine;
  * @param out      what it printed on standard output
  * @param err      what it printed on standard error
  */
-record CommandRun(int exitCode, String out, String err) {
+public record CommandRun(int exitCode, String out, String err) {
 
     /** Runs {@code glami-bench args...} in this JVM, capturing its output. */
-    static CommandRun of(String... args) {
+    public static CommandRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = GlamiBench.newCommandLine();

@@ -1,0 +1,167 @@
+package org.glamibench.adapter;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Adapter jars as a third party makes them, built by the tests: the sources under
+ * {@code src/test/resources/adapters/<name>/} are compiled at test time with the JDK's compiler
+ * against the test class path (so they are on no class path the harness knows), packed into a jar
+ * with a {@code META-INF/services} entry, and kept under {@code target/test-adapter-jars/}. Each
+ * jar is built once per JVM.
+ */
+public final class AdapterJars {
+    /** The adapters of {@link #scripted()}. */
+    public static final String SCRIPTED = "scripted";
+    public static final String SCRIPTED_LOGITS = "scripted-logits";
+    public static final String SCRIPTED_IMAGE = "scripted-image";
+
+    private static final Map<String, Path> BUILT = new HashMap<>();
+
+    private AdapterJars() {
+    }
+
+    /**
+     * {@code scripted} (TEXT, probabilities), {@code scripted-logits} (TEXT, logits) and
+     * {@code scripted-image} (IMAGE): each item's name says which category they guess
+     * ({@code guess=<category>}, probability 0.5, the rest spread evenly) and which contract
+     * violation they commit on it ({@code break=count|length|nan|inf|negative|sum|above1|throw|prepare}).
+     * The system property {@code scripted.sleep-ms} pauses each predict call.
+     */
+    public static Path scripted() {
+        return build("scripted", "org.example.scripted.ScriptedAdapter", "org.example.scripted.ScriptedLogitsAdapter",
+                "org.example.scripted.ScriptedImageAdapter");
+    }
+
+    /** A jar whose adapter calls itself {@code prior}, the name of a built-in. */
+    public static Path impostor() {
+        return build("impostor", "org.example.impostor.PriorImpostor");
+    }
+
+    /** A jar with a class and no adapter service. */
+    public static Path withoutAdapter() {
+        return build("none");
+    }
+
+    private static synchronized Path build(String name, String... services) {
+        Path built = BUILT.get(name);
+        if (built != null) {
+            return built;
+        }
+        try {
+            Path sources = resourceFolder("/adapters/" + name);
+            Path work = targetFolder().resolve("test-adapter-jars").resolve(name);
+            deleteTree(work);
+            Path classes = Files.createDirectories(work.resolve("classes"));
+            compile(sources, classes);
+            Path jar = work.resolve(name + "-adapter.jar");
+            writeJar(classes, List.of(services), jar);
+            BUILT.put(name, jar);
+            return jar;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void compile(Path sources, Path classes) throws IOException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IllegalStateException("these tests need a JDK (no system Java compiler in "
+                    + System.getProperty("java.home") + ")");
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(sources)) {
+            files = walk.filter(file -> file.toString().endsWith(".java")).sorted().toList();
+        }
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager fileManager = javac.getStandardFileManager(diagnostics, Locale.ROOT,
+                StandardCharsets.UTF_8)) {
+            List<String> options = List.of("--release", "17", "-proc:none", "-implicit:none",
+                    "-classpath", System.getProperty("java.class.path"), "-sourcepath", sources.toString(),
+                    "-d", classes.toString());
+            Boolean ok = javac.getTask(null, fileManager, diagnostics, options, null,
+                    fileManager.getJavaFileObjectsFromPaths(files)).call();
+            if (!ok) {
+                throw new IllegalStateException("cannot compile the test adapters in " + sources + ": "
+                        + diagnostics.getDiagnostics());
+            }
+        }
+    }
+
+    private static void writeJar(Path classes, List<String> services, Path jar) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        List<Path> classFiles;
+        try (Stream<Path> walk = Files.walk(classes)) {
+            classFiles = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+            for (Path classFile : classFiles) {
+                out.putNextEntry(new JarEntry(classes.relativize(classFile).toString().replace('\\', '/')));
+                out.write(Files.readAllBytes(classFile));
+                out.closeEntry();
+            }
+            if (!services.isEmpty()) {
+                out.putNextEntry(new JarEntry("META-INF/services/" + ModelAdapter.class.getName()));
+                out.write((String.join("\n", services) + "\n").getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+    }
+
+    private static Path resourceFolder(String name) {
+        URL url = AdapterJars.class.getResource(name);
+        if (url == null) {
+            throw new IllegalStateException("no test resource " + name);
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The build folder: the parent of the test classes folder ({@code target/}). */
+    private static Path targetFolder() {
+        try {
+            return Path.of(AdapterJars.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            paths = new ArrayList<>(walk.sorted(Comparator.reverseOrder()).toList());
+        }
+        for (Path path : paths) {
+            Files.delete(path);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.example.none;
+
+/** A jar with a class but no adapter service. */
+public final class NotAnAdapter {
+}
