@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             ReportCommand.class,
             CompareCommand.class,
+            PerfCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class GlamiBench {

@@ -1,0 +1,58 @@
+package org.glamibench.perf;
+
+import java.util.List;
+import org.glamibench.run.Provenance;
+import org.glamibench.run.RunResult;
+
+/**
+ * The result of a performance run, written as JSON.
+ *
+ * @param adapter         the adapter as in run.json
+ * @param scenario        {@code single-stream} or {@code offline}
+ * @param device          the device asked for
+ * @param batch           items per predict call (1 in single-stream)
+ * @param sampleItems     distinct test items cycled through
+ * @param manifestSha256  the test split's manifest hash
+ * @param coldStartMs     open plus the first prediction, measured on its own
+ * @param warmupSeconds   untimed warm-up
+ * @param durationSeconds timed duration
+ * @param queries         timed predict calls
+ * @param items           timed items
+ * @param itemsPerSecond  items / duration
+ * @param latencyMs       latency percentiles of one query (item in single-stream, batch in offline)
+ * @param accuracyCheck   the comparison with an accuracy run's stored predictions; null without one
+ * @param provenance      the machine
+ */
+public record PerfResult(RunResult.Adapter adapter, String scenario, String device, int batch, int sampleItems,
+                         String manifestSha256, double coldStartMs, double warmupSeconds, double durationSeconds,
+                         long queries, long items, double itemsPerSecond, Latency latencyMs, AccuracyCheck accuracyCheck,
+                         Provenance provenance) {
+
+    /**
+     * Latency percentiles in milliseconds, from an HdrHistogram with 3 significant digits.
+     *
+     * @param p50  median
+     * @param p90  90th percentile
+     * @param p99  99th percentile
+     * @param max  maximum
+     * @param mean mean
+     */
+    public record Latency(double p50, double p90, double p99, double max, double mean) {
+    }
+
+    /**
+     * Whether the model measured is the model scored: the perf run's top-1 for sample items
+     * against the accuracy run's stored top-1.
+     *
+     * @param run        the accuracy run's id
+     * @param checked    sample items found in the accuracy run
+     * @param matching   of those, items with the same top-1 category
+     * @param mismatches up to 10 item ids that differ
+     */
+    public record AccuracyCheck(String run, int checked, int matching, List<Long> mismatches) {
+        /** Whether every checked item matched and at least one was checked. */
+        public boolean passed() {
+            return checked > 0 && matching == checked;
+        }
+    }
+}
