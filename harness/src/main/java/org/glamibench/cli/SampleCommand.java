@@ -82,7 +82,7 @@ public final class SampleCommand implements Callable<Integer> {
             }
         });
         if (terminal && options.images()) {
-            err.print("\r");
+            err.print("\r" + " ".repeat(40) + "\r");
             err.flush();
         }
         PrintWriter stdout = spec.commandLine().getOut();
