@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -201,18 +200,5 @@ public final class SampleCatalog {
             throw new UncheckedIOException(e);
         }
         return rows;
-    }
-
-    /** Category index by id, for tests and tools. */
-    Map<Integer, Integer> indexById() {
-        Map<Integer, Integer> map = new LinkedHashMap<>();
-        for (int i = 0; i < categories.size(); i++) {
-            map.put(categories.get(i).id(), i);
-        }
-        return map;
-    }
-
-    static Comparator<SampleCategory> byId() {
-        return Comparator.comparingInt(SampleCategory::id);
     }
 }

@@ -76,18 +76,20 @@ public final class SampleGenerator {
         }
         String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
         Path tmp = Files.createDirectory(outDir.resolve(DatasetLayout.FOLDER_NAME + ".tmp-" + suffix));
-        boolean published = false;
+        int images;
         try {
-            int images = write(new DatasetLayout(tmp), options, listener);
+            images = write(new DatasetLayout(tmp), options, listener);
             publish(tmp, target, outDir.resolve(DatasetLayout.FOLDER_NAME + ".old-" + suffix), options.force());
-            published = true;
-            return new SampleSummary(target, options.trainRows(), options.testRows(), images,
-                    Duration.ofNanos(System.nanoTime() - start));
-        } finally {
-            if (!published) {
+        } catch (IOException | RuntimeException | Error e) {
+            try {
                 deleteRecursively(tmp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
             }
+            throw e;
         }
+        return new SampleSummary(target, options.trainRows(), options.testRows(), images,
+                Duration.ofNanos(System.nanoTime() - start));
     }
 
     private static int write(DatasetLayout layout, SampleOptions options, ProgressListener listener) throws IOException {
@@ -231,7 +233,14 @@ public final class SampleGenerator {
             }
             Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (replacing) {
+                Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            throw e;
+        }
         if (replacing) {
             deleteRecursively(old);
         }

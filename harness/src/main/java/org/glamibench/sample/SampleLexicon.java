@@ -37,6 +37,8 @@ final class SampleLexicon {
             "shop", "price", "offer", "stock", "detail", "lining", "front", "back", "wear", "day",
             "night", "city", "trend", "fashion", "line", "edition", "material");
 
+    private static final Map<String, String> INTERNATIONAL = Map.of("men", "Men's", "women", "Women's",
+            "boys", "Boys'", "girls", "Girls'", "baby", "Baby", "tshirt", "T-shirt", "flipflops", "flip-flops");
     private static final Map<Geo, Profile> PROFILES = profiles();
     private static final Map<Geo, Map<String, String>> WORDS = buildWords();
 
@@ -54,6 +56,14 @@ final class SampleLexicon {
             throw new IllegalArgumentException("no word for gloss " + gloss);
         }
         return word;
+    }
+
+    /**
+     * The international form of a gloss, the same in every language, as shops write English
+     * loanwords: {@code T-shirt}, {@code sneakers}, {@code Men's}.
+     */
+    static String international(String gloss) {
+        return INTERNATIONAL.getOrDefault(gloss, gloss);
     }
 
     /** The word with one of the language's endings appended, e.g. a plural or a case form. */

@@ -21,11 +21,15 @@ import org.glamibench.dataset.Geo;
  */
 final class SampleTexts {
 
-    static final double P_AUDIENCE = 0.6;
-    static final double P_PRODUCT = 0.7;
+    static final double P_AUDIENCE = 0.8;
+    static final double P_PRODUCT = 0.75;
     static final double P_HEAD_ONLY = 0.3;
     static final double P_HARD = 0.1;
+    /** Chance that a word carries one of its language's endings (a plural or case form). */
+    static final double P_INFLECTED = 0.2;
     static final double P_EMPTY_DESCRIPTION = 0.35;
+    /** Chance that an audience or product word is written in its international (English) form. */
+    static final double P_INTERNATIONAL = 0.6;
 
     /** Brands: three seen in the published examples, the rest made up. Not tied to categories. */
     private static final String[] BRANDS = {"Big Star", "Kilpi", "ONLY", "Nordvik", "Velora", "Castell",
@@ -57,12 +61,16 @@ final class SampleTexts {
         List<String> productWords = new ArrayList<>();
         if (productShown) {
             List<String> glosses = category.product().words();
+            boolean international = random.nextDouble() < P_INTERNATIONAL;
             for (String gloss : headOnly ? glosses.subList(glosses.size() - 1, glosses.size()) : glosses) {
-                productWords.add(word(geo, gloss, random));
+                productWords.add(international ? SampleLexicon.international(gloss) : word(geo, gloss, random));
             }
         }
-        String audienceWord = audienceShown
-                ? word(geo, SampleLexicon.AUDIENCE_GLOSSES.get(category.audience()), random) : null;
+        String audienceWord = null;
+        if (audienceShown) {
+            String gloss = SampleLexicon.AUDIENCE_GLOSSES.get(category.audience());
+            audienceWord = random.nextDouble() < P_INTERNATIONAL ? SampleLexicon.international(gloss) : word(geo, gloss, random);
+        }
         boolean audienceInDescription = audienceShown && descriptionShown && random.nextDouble() < 0.25;
         String size = sizeShown ? size(category, random) : null;
         boolean sizeInName = size != null && random.nextDouble() < 0.5;
@@ -123,7 +131,7 @@ final class SampleTexts {
     }
 
     private static String word(Geo geo, String gloss, SplittableRandom random) {
-        return random.nextDouble() < 0.4 ? SampleLexicon.inflected(geo, gloss, random) : SampleLexicon.word(geo, gloss);
+        return random.nextDouble() < P_INFLECTED ? SampleLexicon.inflected(geo, gloss, random) : SampleLexicon.word(geo, gloss);
     }
 
     /** 3 to 8 filler words, with {@code inner} (when not null) somewhere inside, as a sentence. */

@@ -11,7 +11,6 @@ import java.util.SplittableRandom;
 final class Seeds {
 
     /** Stream kinds; part of the derivation so that streams of different kinds never coincide. */
-    static final long CATEGORY_PLAN = 1;
     static final long GEO_PLAN = 2;
     static final long SOURCE_PLAN = 3;
     static final long LABEL_NOISE = 4;

@@ -92,7 +92,7 @@ public enum Silhouette {
                     new Ellipse2D.Double(-1.0, -0.45, 0.9, 0.9),
                     new Ellipse2D.Double(0.1, -0.45, 0.9, 0.9),
                     new Rectangle2D.Double(-0.2, -0.25, 0.4, 0.16));
-            case STRAP -> polygon(-1.0, -0.9, -0.55, -1.25, 1.0, 0.9, 0.55, 1.25);
+            case STRAP -> polygon(-1.0, -0.75, -0.4, -1.25, 1.0, 0.75, 0.4, 1.25);
         };
     }
 
