@@ -110,7 +110,7 @@ class EvalModelsTest {
         assertThat(adapter.get("output").asText()).isEqualTo("PROBABILITIES");
         assertThat(adapter.get("weights_sha256").asText())
                 .isEqualTo(TestZips.sha256(Files.readAllBytes(spec.resolveSibling("mobilenet_v2.onnx"))));
-        assertThat(adapter.get("description").asText()).contains("covers 5 of the run's");
+        assertThat(adapter.get("description").asText()).contains("OnnxRuntime 1.21.1 on cpu, covers 5 of the run's");
     }
 
     @Test
@@ -142,6 +142,7 @@ class EvalModelsTest {
         assertThat(adapter.get("weights_sha256").asText()).isEqualTo(TestZips.sha256(zip));
         assertThat(adapter.get("modality").asText()).isEqualTo("IMAGE");
         assertThat(adapter.get("license").asText()).isEqualTo("Apache-2.0");
+        assertThat(first.out()).contains("baseline:mobilenet-tiny on test (12 items)").contains(" 0 input errors, 0 adapter errors");
         double top1 = runJson("baseline_mobilenet-tiny-test-").get("metrics").get("top1").asDouble();
 
         CommandRun second = eval("--adapter", "baseline:mobilenet-tiny", "--adapter-option", "registry=" + registry(),
@@ -170,6 +171,7 @@ class EvalModelsTest {
                 "--adapter-option", "sha256=" + TestZips.sha256(zip), "--adapter-option", "size=" + zip.length);
 
         assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains(" 0 input errors, 0 adapter errors");
         assertThat(runJson("baseline_mobilenet-tiny-test-").get("adapter").get("modality").asText()).isEqualTo("IMAGE");
     }
 

@@ -54,7 +54,7 @@ public final class ExportedAdapter implements ModelAdapter<ExportedInput> {
     private TextEncoder texts;
     private int[] classOfColumn;
     private int classes;
-    private String coverage;
+    private String opened;
 
     @Override
     public AdapterDescriptor descriptor() {
@@ -64,7 +64,7 @@ public final class ExportedAdapter implements ModelAdapter<ExportedInput> {
                     .optDescription("any ONNX or TorchScript classifier described by a JSON spec: --adapter-option "
                             + "spec=FILE.json").build();
         }
-        return describe(spec, weightsSha256, coverage);
+        return describe(spec, weightsSha256, opened);
     }
 
     @Override
@@ -73,11 +73,15 @@ public final class ExportedAdapter implements ModelAdapter<ExportedInput> {
         return describe(configured, sha256(configured.model()), null);
     }
 
-    /** The descriptor of a run of a spec: name {@code exported:<spec name>}, the spec's version. */
-    static AdapterDescriptor describe(ModelSpec spec, String weightsSha256, String coverage) {
+    /**
+     * The descriptor of a run of a spec: name {@code exported:<spec name>}, the spec's version.
+     *
+     * @param opened once opened, the engine, its version, the device and the classes covered; else null
+     */
+    static AdapterDescriptor describe(ModelSpec spec, String weightsSha256, String opened) {
         String description = (spec.description() == null ? "" : spec.description() + "; ")
                 + spec.engine().djlName() + " model " + spec.model().getFileName()
-                + (coverage == null ? "" : "; " + coverage);
+                + (opened == null ? "" : "; " + opened);
         AdapterDescriptor.Builder builder = AdapterDescriptor.builder().setName(NAME + ":" + spec.name())
                 .setVersion(spec.version()).setModality(spec.modality()).setOutput(OutputKind.PROBABILITIES)
                 .optWeightsSha256(weightsSha256).optDescription(description);
@@ -154,9 +158,9 @@ public final class ExportedAdapter implements ModelAdapter<ExportedInput> {
         model = ExportedModel.load(spec, context.device(), threads(context.options()));
         checkWithDummyBatch();
         int covered = spec.output().categories().length;
-        coverage = covered == classes ? "covers all " + classes + " classes"
-                : "covers " + covered + " of the run's " + classes + " classes; the others get probability 0";
-        context.progress().println(NAME + ":" + spec.name() + ": " + model.engineDescription() + ", " + coverage);
+        opened = model.engineDescription() + ", " + (covered == classes ? "covers all " + classes + " classes"
+                : "covers " + covered + " of the run's " + classes + " classes; the others get probability 0");
+        context.progress().println(NAME + ":" + spec.name() + ": " + opened);
     }
 
     private static int[] classOfColumn(ModelSpec spec, ClassIndex classIndex) {
