@@ -1,10 +1,14 @@
 package org.glamibench.adapter;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.glamibench.dataset.ClassIndex;
+import org.glamibench.progress.ProgressOutput;
 
 /**
  * What the harness gives an adapter when it opens.
@@ -18,9 +22,11 @@ import org.glamibench.dataset.ClassIndex;
  * @param seed       the run's seed, for adapters with randomness
  * @param trainCsv   the train split's CSV when the dataset has one: adapters may read the train
  *                   split (to fit a prior, say), never the test split
+ * @param progress   where status lines and progress meters of long work in {@code open} go
+ *                   (downloading weights, say)
  */
 public record AdapterContext(ClassIndex classIndex, DeviceSpec device, Path cacheDir, Map<String, String> options,
-                             long seed, Optional<Path> trainCsv) {
+                             long seed, Optional<Path> trainCsv, ProgressOutput progress) {
 
     public AdapterContext {
         Objects.requireNonNull(classIndex, "classIndex");
@@ -28,6 +34,14 @@ public record AdapterContext(ClassIndex classIndex, DeviceSpec device, Path cach
         Objects.requireNonNull(cacheDir, "cacheDir");
         options = Map.copyOf(options);
         Objects.requireNonNull(trainCsv, "trainCsv");
+        Objects.requireNonNull(progress, "progress");
+    }
+
+    /** A context whose progress goes to standard error. */
+    public AdapterContext(ClassIndex classIndex, DeviceSpec device, Path cacheDir, Map<String, String> options,
+                          long seed, Optional<Path> trainCsv) {
+        this(classIndex, device, cacheDir, options, seed, trainCsv,
+                ProgressOutput.of(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)));
     }
 
     /** An option's value, or the default when not given. */

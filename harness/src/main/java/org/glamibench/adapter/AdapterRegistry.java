@@ -89,6 +89,59 @@ public final class AdapterRegistry implements AutoCloseable {
         return entry;
     }
 
+    /**
+     * A run's adapter, configured by the run's options.
+     *
+     * @param entry   the adapter, carrying the descriptor its options configure
+     *                ({@link ModelAdapter#descriptor(Map)})
+     * @param options the run's adapter options: those given, plus {@value #NAME_OPTION} when the
+     *                adapter was named {@code PREFIX:NAME}
+     */
+    public record Resolved(Entry entry, Map<String, String> options) {
+        public Resolved {
+            options = Map.copyOf(options);
+        }
+    }
+
+    /** The option that {@code PREFIX:NAME} sets to {@code NAME}. */
+    public static final String NAME_OPTION = "name";
+
+    /**
+     * The adapter a run names, configured by its options. A name that no adapter has but that reads
+     * {@code PREFIX:NAME}, where {@code PREFIX} is an adapter, stands for adapter {@code PREFIX} with
+     * option {@code name=NAME}: {@code baseline:embracenet-image-text} is adapter {@code baseline}
+     * with {@code name=embracenet-image-text}.
+     *
+     * @throws IllegalArgumentException when there is no such adapter, a {@code name} option
+     *                                  contradicts the name, or the adapter refuses the options
+     */
+    public Resolved resolve(String name, Map<String, String> options) {
+        Map<String, String> effective = new LinkedHashMap<>(options);
+        Entry entry = entries.get(name);
+        int colon = name.indexOf(':');
+        if (entry == null && colon > 0 && entries.containsKey(name.substring(0, colon))) {
+            entry = entries.get(name.substring(0, colon));
+            String named = name.substring(colon + 1);
+            String given = effective.putIfAbsent(NAME_OPTION, named);
+            if (given != null && !given.equals(named)) {
+                throw new IllegalArgumentException("--adapter " + name + " names '" + named + "', but --adapter-option "
+                        + NAME_OPTION + "=" + given + " another");
+            }
+        } else if (entry == null) {
+            entry = get(name);
+        }
+        AdapterDescriptor configured;
+        try {
+            configured = entry.factory().get().descriptor(Map.copyOf(effective));
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException | LinkageError e) {
+            throw new IllegalArgumentException("adapter " + entry.descriptor().name() + " failed to describe itself for "
+                    + "the options " + effective + ": " + e, e);
+        }
+        return new Resolved(new Entry(configured, entry.jar(), entry.factory()), effective);
+    }
+
     /** Every available adapter, built-ins first. */
     public List<Entry> entries() {
         return List.copyOf(entries.values());

@@ -1,6 +1,7 @@
 package org.glamibench.adapter;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A model the harness can evaluate: the one interface a third party implements. Adapters are
@@ -66,8 +67,26 @@ import java.util.List;
  */
 public interface ModelAdapter<P> extends AutoCloseable {
 
-    /** Who this adapter is; called before {@code open} too, so it must not need it. */
+    /**
+     * Who this adapter is; called before {@code open} too, so it must not need it. After a
+     * successful {@code open} it describes the opened model, and that is what the run records: an
+     * adapter configured by options may learn its modality, output or weights only then (a
+     * downloaded model, say). Name and version must stay those of {@link #descriptor(Map)}.
+     */
     AdapterDescriptor descriptor();
+
+    /**
+     * Who this adapter is when configured by a run's {@code --adapter-option} pairs, before
+     * {@code open}: an adapter that runs whichever model its options name (a model spec, a named
+     * baseline) names that model here, so that runs of different models get different names and run
+     * folders. Cheap: reads configuration, loads no model. The default ignores the options.
+     *
+     * @throws IllegalArgumentException when the options are wrong (missing, unknown, malformed),
+     *                                  naming the option; the run stops before it starts
+     */
+    default AdapterDescriptor descriptor(Map<String, String> options) {
+        return descriptor();
+    }
 
     /**
      * Loads the model for the given classes and device.

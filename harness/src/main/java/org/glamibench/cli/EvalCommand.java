@@ -39,13 +39,14 @@ final class EvalCommand implements Callable<Integer> {
     private String split;
 
     @Option(names = "--adapter", paramLabel = "NAME", required = true,
-            description = "The adapter to evaluate: a built-in (prior, random) or one from --adapter-jar.")
+            description = "The adapter to evaluate: a built-in (prior, random, exported, baseline, baseline:NAME) or one from --adapter-jar.")
     private String adapter;
 
     @Option(names = "--adapter-jar", paramLabel = "JAR", description = "A jar of adapters (repeatable); each gets its own class loader.")
     private List<Path> adapterJars = new ArrayList<>();
 
-    @Option(names = "--adapter-option", paramLabel = "KEY=VALUE", description = "An option for the adapter (repeatable).")
+    @Option(names = "--adapter-option", paramLabel = "KEY=VALUE", description = "An option for the adapter (repeatable). exported: spec=FILE.json [threads=N]; "
+                    + "baseline: name=NAME, or url=URL sha256=HEX [size=BYTES], [registry=FILE] [threads=N].")
     private Map<String, String> adapterOptions = new LinkedHashMap<>();
 
     @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu", description = "cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}).")
@@ -87,15 +88,16 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         DatasetLayout layout = dataOptions.layout();
-        EvaluationSettings settings = new EvaluationSettings(Options.split(split), batch, threads, limit, subset, seed,
-                DeviceSpec.parse(device), saveScores, failFast, force, adapterOptions,
-                cache != null ? cache : Options.defaultCache(System.getenv()),
-                dataOptions.mode());
+        DeviceSpec deviceSpec = DeviceSpec.parse(device);
         PrintWriter printer = spec.commandLine().getOut();
         try (AdapterRegistry registry = AdapterRegistry.load(adapterJars)) {
-            AdapterRegistry.Entry entry = registry.get(adapter);
+            AdapterRegistry.Resolved resolved = registry.resolve(adapter, adapterOptions);
+            EvaluationSettings settings = new EvaluationSettings(Options.split(split), batch, threads, limit, subset,
+                    seed, deviceSpec, saveScores, failFast, force, resolved.options(),
+                    cache != null ? cache : Options.defaultCache(System.getenv()),
+                    dataOptions.mode());
             ProgressOutput progress = new ProgressOutput(spec.commandLine().getErr(), ProgressOutput.onTerminal());
-            Evaluator.Outcome outcome = new Evaluator(progress).evaluate(layout, entry, out, runId, settings);
+            Evaluator.Outcome outcome = new Evaluator(progress).evaluate(layout, resolved.entry(), out, runId, settings);
             printer.println(summary(outcome.runDir(), outcome.result()));
             printer.flush();
         }

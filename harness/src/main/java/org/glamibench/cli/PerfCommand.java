@@ -83,8 +83,9 @@ final class PerfCommand implements Callable<Integer> {
                 DeviceSpec.parse(device), seed, accuracyRun);
         PerfResult result;
         try (AdapterRegistry registry = AdapterRegistry.load(adapterJars)) {
-            result = PerfRunner.run(dataOptions.layout(), registry.get(adapter), settings,
-                    cache != null ? cache : Options.defaultCache(System.getenv()), adapterOptions);
+            AdapterRegistry.Resolved resolved = registry.resolve(adapter, adapterOptions);
+            result = PerfRunner.run(dataOptions.layout(), resolved.entry(), settings,
+                    cache != null ? cache : Options.defaultCache(System.getenv()), resolved.options());
         }
         Files.createDirectories(out);
         Path file = out.resolve(result.adapter().name().replace(':', '_') + "-" + result.scenario() + "-"

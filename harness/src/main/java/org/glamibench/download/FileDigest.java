@@ -5,11 +5,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.HexFormat;
 import org.glamibench.progress.ProgressMeter;
 import org.glamibench.progress.ProgressOutput;
 
 /** Streams a file through a digest, with a progress meter: checking 10 GB takes a while. */
-final class FileDigest {
+public final class FileDigest {
 
     private FileDigest() {
     }
@@ -20,7 +21,7 @@ final class FileDigest {
      * @return the number of bytes read
      * @throws DownloadException when the file cannot be read
      */
-    static long update(MessageDigest digest, Path file, ProgressOutput output, String label) {
+    public static long update(MessageDigest digest, Path file, ProgressOutput output, String label) {
         try (InputStream in = Files.newInputStream(file);
              ProgressMeter meter = output.meter(label, ProgressMeter.Unit.BYTES, Files.size(file), 0)) {
             byte[] buffer = new byte[1 << 16];
@@ -35,5 +36,16 @@ final class FileDigest {
         } catch (IOException e) {
             throw new DownloadException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The file's SHA-256 in lower-case hex.
+     *
+     * @throws DownloadException when the file cannot be read
+     */
+    public static String sha256(Path file, ProgressOutput output, String label) {
+        MessageDigest digest = Checksum.Algorithm.SHA256.newDigest();
+        update(digest, file, output, label);
+        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -16,7 +17,7 @@ import org.glamibench.progress.ProgressMeter;
 import org.glamibench.progress.ProgressOutput;
 
 /**
- * Extracts a dataset zip safely. All entry names are checked before anything is written: an entry
+ * Extracts a dataset (or model) zip safely. All entry names are checked before anything is written: an entry
  * with an absolute path, a drive letter, a {@code ..} segment, a {@code :} or a NUL refuses the
  * whole zip. A backslash counts as a folder separator. When every entry lies in one top folder (as
  * {@code GLAMI-1M-dataset/} in the published zips), that folder is dropped, so the split CSVs land
@@ -48,11 +49,24 @@ final class ZipExtractor {
      *                           top or in its single top folder
      */
     static Plan plan(ZipFile zip, String zipName) {
+        return plan(zip, zipName, ZipExtractor::isSplitCsv, zipName + " holds no " + Split.TEST.csvFileName() + " or "
+                + Split.TRAIN.csvFileName() + ", neither at its top nor in a single top folder, so it is not a"
+                + " GLAMI-1M dataset zip; nothing was extracted");
+    }
+
+    /**
+     * Like {@link #plan(ZipFile, String)} for a zip that must hold a file named as {@code marker}
+     * accepts, at its top or in its single top folder.
+     *
+     * @param refusal the message when there is none
+     * @throws DownloadException for an unsafe entry name, or no marker file
+     */
+    static Plan plan(ZipFile zip, String zipName, Predicate<String> marker, String refusal) {
         String top = null;
         boolean oneTop = true;
         boolean allInFolders = true;
-        boolean splitAtTop = false;
-        boolean splitOneDown = false;
+        boolean markerAtTop = false;
+        boolean markerOneDown = false;
         long files = 0;
         long bytes = 0;
         for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
@@ -67,15 +81,13 @@ final class ZipExtractor {
             if (!entry.isDirectory()) {
                 files++;
                 bytes += Math.max(0, entry.getSize());
-                splitAtTop |= segments.length == 1 && isSplitCsv(segments[0]);
-                splitOneDown |= segments.length == 2 && isSplitCsv(segments[1]);
+                markerAtTop |= segments.length == 1 && marker.test(segments[0]);
+                markerOneDown |= segments.length == 2 && marker.test(segments[1]);
             }
         }
         int strip = top != null && oneTop && allInFolders ? 1 : 0;
-        if (!(strip == 1 ? splitOneDown : splitAtTop)) {
-            throw new DownloadException(zipName + " holds no " + Split.TEST.csvFileName() + " or "
-                    + Split.TRAIN.csvFileName() + ", neither at its top nor in a single top folder, so it is not a"
-                    + " GLAMI-1M dataset zip; nothing was extracted");
+        if (!(strip == 1 ? markerOneDown : markerAtTop)) {
+            throw new DownloadException(refusal);
         }
         return new Plan(strip, files, bytes);
     }

@@ -97,7 +97,7 @@ public final class Evaluator {
         checkRequest(runDir, request(entry.descriptor(), jarSha256, testManifest, settings));
 
         long resumed;
-        SessionTiming timing;
+        Session session;
         try (PredictionStore store = PredictionStore.open(runDir, classIndex, settings.saveScores())) {
             Set<Long> done = store.completedItemIds();
             List<GlamiRow> todo = selected.stream().filter(row -> !done.contains(row.itemId())).toList();
@@ -105,27 +105,27 @@ public final class Evaluator {
             if (resumed > 0) {
                 progress.println("resuming " + runDir + ": " + resumed + " items already stored, " + todo.size() + " to go");
             }
-            timing = score(layout, entry, classIndex, todo, store, settings, resumed, selected.size());
+            session = score(layout, entry, classIndex, todo, store, settings, resumed, selected.size());
             store.finish();
         }
-        RunResult result = RunResults.build(runDir, entry, jarSha256, settings, classIndex, testManifest,
-                rows.size(), selected.size(), skipped, timing, resumed);
+        RunResult result = RunResults.build(runDir, entry, session.adapter(), jarSha256, settings, classIndex,
+                testManifest, rows.size(), selected.size(), skipped, session.timing(), resumed);
         RunFiles.writeJson(runDir.resolve(RunFiles.RUN_JSON), result);
         return new Outcome(runDir, result);
     }
 
-    private <P> SessionTiming score(DatasetLayout layout, AdapterRegistry.Entry entry, ClassIndex classIndex,
+    private <P> Session score(DatasetLayout layout, AdapterRegistry.Entry entry, ClassIndex classIndex,
                                     List<GlamiRow> todo, PredictionStore store, EvaluationSettings settings,
                                     long resumed, int total) throws InterruptedException {
         @SuppressWarnings("unchecked")
         ModelAdapter<P> adapter = (ModelAdapter<P>) entry.factory().get();
-        AdapterDescriptor descriptor = adapter.descriptor();
         Optional<Path> train = layout.has(Split.TRAIN) ? Optional.of(layout.csv(Split.TRAIN)) : Optional.empty();
         AdapterContext context = new AdapterContext(classIndex, settings.device(), settings.cacheDir(),
-                settings.adapterOptions(), settings.seed(), train);
+                settings.adapterOptions(), settings.seed(), train, progress);
         long openStart = System.nanoTime();
-        try (AdapterCall<P> call = new AdapterCall<>(adapter, descriptor, classIndex.size())) {
+        try (AdapterCall<P> call = new AdapterCall<>(adapter, entry.descriptor(), classIndex.size())) {
             call.open(context);
+            AdapterDescriptor descriptor = call.descriptor();
             double openSeconds = seconds(System.nanoTime() - openStart);
             long start = System.nanoTime();
             long waitNanos = 0;
@@ -141,7 +141,8 @@ public final class Evaluator {
                 meter.finish();
             }
             double wall = seconds(System.nanoTime() - start);
-            return new SessionTiming(wall, openSeconds, todo.size(), seconds(call.predictNanos()), seconds(waitNanos));
+            return new Session(descriptor, new SessionTiming(wall, openSeconds, todo.size(),
+                    seconds(call.predictNanos()), seconds(waitNanos)));
         }
     }
 
@@ -176,6 +177,10 @@ public final class Evaluator {
     record ItemOutcome(float[] probabilities, ItemFailure failure) {
     }
 
+    /** What this session ran: the opened adapter's descriptor, and the time spent. */
+    record Session(AdapterDescriptor adapter, SessionTiming timing) {
+    }
+
     /** Time spent in this session. */
     record SessionTiming(double wallSeconds, double openSeconds, long items, double adapterSeconds,
                          double pipelineWaitSeconds) {
@@ -184,7 +189,7 @@ public final class Evaluator {
     /** Calls the adapter, checks its output at the boundary, retries failed batches item by item. */
     private static final class AdapterCall<P> implements AutoCloseable {
         private final ModelAdapter<P> adapter;
-        private final AdapterDescriptor descriptor;
+        private AdapterDescriptor descriptor;
         private final int classes;
         private long predictNanos;
         private ItemFailure lastFailure;
@@ -195,12 +200,23 @@ public final class Evaluator {
             this.classes = classes;
         }
 
+        /** Opens the adapter; from then on its descriptor is the one it gives after opening. */
         void open(AdapterContext context) {
             try {
                 adapter.open(context);
             } catch (Exception | LinkageError e) {
                 throw new EvaluationException("adapter " + descriptor.name() + " failed to open: " + e.getMessage(), e);
             }
+            AdapterDescriptor opened = adapter.descriptor();
+            if (!opened.name().equals(descriptor.name()) || !opened.version().equals(descriptor.version())) {
+                throw new EvaluationException("adapter " + descriptor.name() + " " + descriptor.version()
+                        + " describes itself as " + opened.name() + " " + opened.version() + " once opened");
+            }
+            descriptor = opened;
+        }
+
+        AdapterDescriptor descriptor() {
+            return descriptor;
         }
 
         long predictNanos() {
@@ -297,6 +313,7 @@ public final class Evaluator {
         request.put("adapter", descriptor.name());
         request.put("adapter_version", descriptor.version());
         request.put("adapter_jar_sha256", jarSha256);
+        request.put("weights_sha256", descriptor.weightsSha256());
         request.put("split", settings.split().label());
         request.put("manifest_sha256", manifest.sha256());
         request.put("limit", settings.limit());

@@ -30,9 +30,10 @@ final class RunResults {
     private RunResults() {
     }
 
-    static RunResult build(Path runDir, AdapterRegistry.Entry entry, String jarSha256, EvaluationSettings settings,
-                           ClassIndex classIndex, TestManifest manifest, int rows, int selected, int skipped,
-                           Evaluator.SessionTiming timing, long resumed) {
+    /** @param descriptor the adapter's descriptor once opened */
+    static RunResult build(Path runDir, AdapterRegistry.Entry entry, AdapterDescriptor descriptor, String jarSha256,
+                           EvaluationSettings settings, ClassIndex classIndex, TestManifest manifest, int rows,
+                           int selected, int skipped, Evaluator.SessionTiming timing, long resumed) {
         StoredPredictions stored = StoredPredictions.read(runDir);
         if (stored.size() != selected) {
             throw new EvaluationException(runDir + ": " + stored.size() + " stored predictions for " + selected
@@ -41,7 +42,7 @@ final class RunResults {
         MetricReport report = StoredMetrics.compute(stored);
         BootstrapReport intervals = StoredMetrics.intervals(stored, BOOTSTRAP_RESAMPLES, BOOTSTRAP_CONFIDENCE,
                 settings.seed());
-        AdapterDescriptor d = entry.descriptor();
+        AdapterDescriptor d = descriptor;
         RunResult.Adapter adapter = new RunResult.Adapter(d.name(), d.version(), d.modality().name(), d.output().name(),
                 d.parameterCount(), d.license(), d.weightsSha256(), d.description(),
                 entry.jar() == null ? null : entry.jar().getFileName().toString(), jarSha256);

@@ -86,9 +86,9 @@ public final class PerfRunner {
         String manifestSha256 = manifest.build().sha256();
         @SuppressWarnings("unchecked")
         ModelAdapter<P> adapter = (ModelAdapter<P>) entry.factory().get();
-        AdapterDescriptor d = adapter.descriptor();
+        AdapterDescriptor configured = adapter.descriptor(options);
         List<GlamiRow> sampleRows = new ArrayList<>();
-        List<ItemInput> sample = decode(layout, rows, d.modality().readsImage(), sampleRows);
+        List<ItemInput> sample = decode(layout, rows, configured.modality().readsImage(), sampleRows);
         if (sample.isEmpty()) {
             throw new IllegalArgumentException("no usable test item to measure with (every image failed to decode)");
         }
@@ -97,6 +97,7 @@ public final class PerfRunner {
         try (adapter) {
             long coldStart = System.nanoTime();
             adapter.open(context);
+            AdapterDescriptor d = adapter.descriptor();
             predict(adapter, List.of(sample.get(0)), classIndex.size(), d);
             double coldStartMs = (System.nanoTime() - coldStart) / 1e6;
             int batch = settings.scenario() == PerfScenario.SINGLE_STREAM ? 1 : settings.batch();

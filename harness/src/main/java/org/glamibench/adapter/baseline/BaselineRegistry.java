@@ -1,0 +1,160 @@
+package org.glamibench.adapter.baseline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.glamibench.adapter.Modality;
+import org.glamibench.adapter.exported.JsonFields;
+import org.glamibench.adapter.exported.SpecException;
+
+/**
+ * The named baselines: the registry built into the harness
+ * ({@code org/glamibench/models/baselines.json}), or a file of the same format. Each entry gives a
+ * name, the kind of file, its URL, file name, size and SHA-256 ({@code "unknown"} where not known),
+ * modality, licence and description.
+ */
+public final class BaselineRegistry {
+    /** The value of the {@code format} key. */
+    public static final String FORMAT = "glami-bench-baselines/1";
+    /** The built-in registry, as a class path resource. */
+    public static final String RESOURCE = "/org/glamibench/models/baselines.json";
+
+    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}");
+    private static final String UNKNOWN = "unknown";
+
+    private final Path source;
+    private final Map<String, Baseline> baselines;
+
+    private BaselineRegistry(Path source, Map<String, Baseline> baselines) {
+        this.source = source;
+        this.baselines = baselines;
+    }
+
+    /** The registry built into the harness. */
+    public static BaselineRegistry builtIn() {
+        try (InputStream in = BaselineRegistry.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the harness lacks its resource " + RESOURCE);
+            }
+            return of(JsonFields.parse(in.readAllBytes(), Path.of("built-in baselines.json")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A registry file.
+     *
+     * @throws SpecException naming the file and field for anything wrong in it
+     */
+    public static BaselineRegistry read(Path file) {
+        return of(JsonFields.readFile(file));
+    }
+
+    private static BaselineRegistry of(JsonFields root) {
+        root.keys("format", "baselines");
+        String format = root.string("format");
+        if (!format.equals(FORMAT)) {
+            throw root.error("format", "must be \"" + FORMAT + "\", got \"" + format + "\"");
+        }
+        Map<String, Baseline> baselines = new LinkedHashMap<>();
+        for (JsonFields entry : root.objects("baselines", 0)) {
+            Baseline baseline = baseline(entry);
+            if (baselines.putIfAbsent(baseline.name(), baseline) != null) {
+                throw entry.error("name", "\"" + baseline.name() + "\" is listed twice");
+            }
+        }
+        return new BaselineRegistry(root.file(), baselines);
+    }
+
+    private static Baseline baseline(JsonFields entry) {
+        entry.keys("name", "kind", "modality", "url", "file", "size", "sha256", "license", "description");
+        String name = entry.string("name");
+        if (!NAME.matcher(name).matches()) {
+            throw entry.error("name", "must be lower-case letters, digits, '.', '_' or '-', got \"" + name + "\"");
+        }
+        String kindLabel = entry.string("kind");
+        Baseline.Kind kind = Baseline.Kind.ofLabel(kindLabel);
+        if (kind == null) {
+            throw entry.error("kind", "must be model-zip or pytorch-pickle, got \"" + kindLabel + "\"");
+        }
+        Modality modality = null;
+        if (entry.has("modality")) {
+            String text = entry.string("modality");
+            try {
+                modality = Modality.valueOf(text);
+            } catch (IllegalArgumentException e) {
+                throw entry.error("modality", "must be IMAGE, TEXT or IMAGE_TEXT, got \"" + text + "\"");
+            }
+        }
+        URI url = url(entry, "url", entry.string("url"));
+        String fileName = entry.string("file");
+        if (!FILE_NAME.matcher(fileName).matches()) {
+            throw entry.error("file", "must be a plain file name (letters, digits, '.', '_', '-'), got \"" + fileName + "\"");
+        }
+        if (kind == Baseline.Kind.MODEL_ZIP && !fileName.endsWith(".zip")) {
+            throw entry.error("file", "a model-zip's file name ends in .zip, got \"" + fileName + "\"");
+        }
+        var sizeNode = entry.value("size", true);
+        long size;
+        if (sizeNode.isTextual() && sizeNode.textValue().equals(UNKNOWN)) {
+            size = Baseline.UNKNOWN_SIZE;
+        } else if (sizeNode.isIntegralNumber() && sizeNode.canConvertToLong() && sizeNode.longValue() >= 0) {
+            size = sizeNode.longValue();
+        } else {
+            throw entry.error("size", "must be a number of bytes or \"unknown\", got " + sizeNode);
+        }
+        String sha256 = entry.string("sha256").toLowerCase(Locale.ROOT);
+        if (sha256.equals(UNKNOWN)) {
+            sha256 = null;
+        } else if (!SHA256.matcher(sha256).matches()) {
+            throw entry.error("sha256", "must be 64 hexadecimal digits or \"unknown\", got \"" + sha256 + "\"");
+        }
+        if (kind == Baseline.Kind.MODEL_ZIP && modality == null) {
+            throw entry.error("modality", "missing (a model-zip states its modality)");
+        }
+        String license = entry.string("license", null);
+        String description = entry.string("description", null);
+        return new Baseline(name, kind, modality, url, fileName, size, sha256, license, description);
+    }
+
+    private static URI url(JsonFields entry, String key, String text) {
+        try {
+            URI url = new URI(text);
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && url.getHost() != null) {
+                return url;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw entry.error(key, "must be an http or https URL, got \"" + text + "\"");
+    }
+
+    /** Where the registry was read from. */
+    public Path source() {
+        return source;
+    }
+
+    /** The baseline of that name. */
+    public Optional<Baseline> get(String name) {
+        return Optional.ofNullable(baselines.get(name));
+    }
+
+    /** Every baseline, in the registry's order. */
+    public List<Baseline> baselines() {
+        return new ArrayList<>(baselines.values());
+    }
+}
