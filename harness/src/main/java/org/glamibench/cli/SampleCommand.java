@@ -75,14 +75,17 @@ public final class SampleCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         boolean terminal = System.console() != null;
+        long started = System.nanoTime();
         SampleSummary summary = SampleGenerator.generate(out, options, (done, total) -> {
-            if (terminal && done < total) {
-                err.printf(Locale.ROOT, "\rimages %d/%d", done, total);
+            if (terminal && done > 0 && done < total) {
+                double perSecond = done / ((System.nanoTime() - started) / 1e9);
+                err.printf(Locale.ROOT, "\rimages %d/%d (%.0f/s, ETA %.0f s)   ", done, total, perSecond,
+                        (total - done) / perSecond);
                 err.flush();
             }
         });
         if (terminal && options.images()) {
-            err.print("\r" + " ".repeat(40) + "\r");
+            err.print("\r" + " ".repeat(60) + "\r");
             err.flush();
         }
         PrintWriter stdout = spec.commandLine().getOut();
