@@ -14,12 +14,14 @@ import argparse
 import os
 import sys
 import time
+import warnings
 
 import numpy as np
 import pandas as pd
 from PIL import Image
 from scipy import sparse
 from sklearn.decomposition import PCA
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression, SGDClassifier
 from sklearn.neural_network import MLPClassifier
@@ -79,6 +81,8 @@ def image_features(folder, df, size):
 
 
 def main():
+    # Quick models: the logistic regression stops at 300 iterations; 1000 give the same accuracy.
+    warnings.filterwarnings("ignore", category=ConvergenceWarning)
     parser = argparse.ArgumentParser()
     parser.add_argument("folder")
     parser.add_argument("--size", default="19x25", help="image size the image model sees (default 19x25)")

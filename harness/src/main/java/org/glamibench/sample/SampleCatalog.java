@@ -23,16 +23,18 @@ import org.glamibench.dataset.Split;
  * the 10 smallest and eight others) and, for the rest, plausible fashion slugs. Ids 6, 53403 and
  * 86531 are the real ids of their categories; the others are fixed, non-contiguous ids in
  * 1..99999. Weights: the published train/test counts of the 10 largest and 10 smallest categories;
- * between them the weights fall exponentially with the category's rank, from the 10th largest to
- * the 10th smallest, and the test weight is the train weight times 0.116 (the published test/train
- * ratio), so the sample has the real long tail.
+ * between them the weights fall about exponentially with the category's rank, from the 10th
+ * largest to the 10th smallest, such that the weights add up to the published split sizes, so the
+ * sample has the real long tail.
  */
 public final class SampleCatalog {
 
     /** Number of categories, as in GLAMI-1M. */
     public static final int CATEGORY_COUNT = 191;
-    /** Published test/train row ratio: 116,004 / 1,000,000. */
-    private static final double TEST_PER_TRAIN = 0.116;
+    /** Rows of the published train split; the train weights add up to it. */
+    static final int PUBLISHED_TRAIN_ROWS = 1_000_000;
+    /** Rows of the published test split; the test weights add up to it. */
+    static final int PUBLISHED_TEST_ROWS = 116_004;
 
     private static final SampleCatalog INSTANCE = load();
 
@@ -151,31 +153,69 @@ public final class SampleCatalog {
     }
 
     /**
-     * Train and test weight per row: the given ones where present, else exponential decay by rank
-     * between the nearest given train weights before and after.
+     * Train and test weight per row: the given (published) counts where present; in each gap
+     * between given ranks i0 and i1, {@code w0 * (w1 / w0)^((k / n)^gamma)} for the k-th of
+     * {@code n = i1 - i0} steps, an exponential decay in rank bent by one exponent {@code gamma}
+     * (about 0.82), chosen by bisection so that all train weights add up to the published
+     * 1,000,000 rows. Test weights in the gaps are the train weights scaled so that all test
+     * weights add up to the published 116,004 rows. So a 1,000,000-row sample has about the
+     * published counts for the categories whose counts are published.
      */
     private static double[][] interpolatedWeights(List<String[]> rows) {
-        double[][] weights = new double[rows.size()][2];
-        int previous = -1;
-        for (int i = 0; i < rows.size(); i++) {
-            if (rows.get(i)[3].isEmpty()) {
+        int n = rows.size();
+        double[][] weights = new double[n][2];
+        boolean[] given = new boolean[n];
+        double givenTrain = 0;
+        double givenTest = 0;
+        for (int i = 0; i < n; i++) {
+            if (!rows.get(i)[3].isEmpty()) {
+                given[i] = true;
+                weights[i][0] = Double.parseDouble(rows.get(i)[3]);
+                weights[i][1] = Double.parseDouble(rows.get(i)[4]);
+                givenTrain += weights[i][0];
+                givenTest += weights[i][1];
+            }
+        }
+        if (!given[0] || !given[n - 1]) {
+            throw new IllegalStateException("categories.tsv: first and last category need weights");
+        }
+        double low = 0.05;
+        double high = 20;
+        for (int step = 0; step < 100; step++) {
+            double gamma = (low + high) / 2;
+            if (givenTrain + fillGaps(weights, given, gamma) < PUBLISHED_TRAIN_ROWS) {
+                low = gamma;
+            } else {
+                high = gamma;
+            }
+        }
+        double interpolatedTrain = fillGaps(weights, given, (low + high) / 2);
+        double testPerTrain = (PUBLISHED_TEST_ROWS - givenTest) / interpolatedTrain;
+        for (int i = 0; i < n; i++) {
+            if (!given[i]) {
+                weights[i][1] = weights[i][0] * testPerTrain;
+            }
+        }
+        return weights;
+    }
+
+    /** Writes the train weights of the gaps for one exponent and returns their sum. */
+    private static double fillGaps(double[][] weights, boolean[] given, double gamma) {
+        double sum = 0;
+        int previous = 0;
+        for (int i = 1; i < given.length; i++) {
+            if (!given[i]) {
                 continue;
             }
-            weights[i][0] = Double.parseDouble(rows.get(i)[3]);
-            weights[i][1] = Double.parseDouble(rows.get(i)[4]);
-            if (previous >= 0 && i - previous > 1) {
-                double ratio = Math.pow(weights[i][0] / weights[previous][0], 1.0 / (i - previous));
-                for (int k = previous + 1; k < i; k++) {
-                    weights[k][0] = weights[previous][0] * Math.pow(ratio, k - previous);
-                    weights[k][1] = weights[k][0] * TEST_PER_TRAIN;
-                }
+            int steps = i - previous;
+            for (int k = 1; k < steps; k++) {
+                double t = Math.pow((double) k / steps, gamma);
+                weights[previous + k][0] = weights[previous][0] * Math.pow(weights[i][0] / weights[previous][0], t);
+                sum += weights[previous + k][0];
             }
             previous = i;
         }
-        if (rows.get(0)[3].isEmpty() || rows.get(rows.size() - 1)[3].isEmpty()) {
-            throw new IllegalStateException("categories.tsv: first and last category need weights");
-        }
-        return weights;
+        return sum;
     }
 
     private static List<String[]> readTsv(String resource, int columns) {

@@ -37,7 +37,7 @@ import org.glamibench.dataset.Split;
  *
  * <p>The output is a function of seed, sizes and the images switch only: the same options give
  * byte-identical files whatever the thread count. CSV rows are streamed to the file; memory is
- * about 40 bytes per row (ids and the split plans), so a million rows need well under 100 MB.
+ * about 25 bytes per row (ids and the split plans), so a million rows need about 25 MB.
  */
 public final class SampleGenerator {
 
@@ -144,10 +144,20 @@ public final class SampleGenerator {
             throw new IOException("writing images failed: " + cause, cause);
         } finally {
             if (pool != null) {
-                pool.shutdownNow();
+                stop(pool);
             }
         }
         return options.images() ? total : 0;
+    }
+
+    /** Stops the image threads and waits for them, so that no file appears after a failure. */
+    private static void stop(ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Claims chunks of products (train first, then test) until none are left. */
