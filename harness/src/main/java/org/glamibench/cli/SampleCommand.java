@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = HarnessVersion.class,
         description = {
-            "Writes a synthetic dataset in the published GLAMI-1M layout: DIR/GLAMI-1M-dataset/ with "
-                    + "GLAMI-1M-train.csv, GLAMI-1M-test.csv and images/<image_id>.jpg (228x298 RGB).",
+            "Writes a synthetic dataset in the GLAMI-1M layout.",
+            "DIR/GLAMI-1M-dataset/ gets GLAMI-1M-train.csv, GLAMI-1M-test.csv, images/<image_id>.jpg "
+                    + "(228x298 RGB JPEG) and a README.txt saying that the data is synthetic.",
             "Made-up texts in the 13 languages and drawn product images carry a learnable but imperfect "
                     + "signal; the same options always give byte-identical files. See docs/sample-data.md."
         })

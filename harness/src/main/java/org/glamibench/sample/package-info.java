@@ -40,7 +40,7 @@
  * So text alone confuses products (and sport jackets with jackets), the image alone confuses
  * audiences, and the two together resolve most of both: on the default sample (20,000 train, 5,000
  * test rows, seed 1) quick scikit-learn models reach about 46% top-1 from text, 55% from image and
- * 69% from both, against a 5% majority-class prior (see {@code docs/sample-data.md}).
+ * 68% from both, against a 6% majority-class prior (see {@code docs/sample-data.md}).
  *
  * <h2>Reproducibility</h2>
  * Every row's text and every product's image has its own random generator derived from (seed,
