@@ -1,6 +1,7 @@
 package org.glamibench.adapter;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A model the harness can evaluate: the one interface a third party implements. Adapters are
@@ -66,7 +67,12 @@ import java.util.List;
  */
 public interface ModelAdapter<P> extends AutoCloseable {
 
-    /** Who this adapter is; called before {@code open} too, so it must not need it. */
+    /**
+     * Who this adapter is; called before {@code open} too, so it must not need it. After
+     * {@code open} it may add what only the loaded model tells (parameter count, weights
+     * sha256): the harness records the descriptor it gets after {@code open}. Name, version,
+     * modality and output must not change.
+     */
     AdapterDescriptor descriptor();
 
     /**
@@ -91,6 +97,14 @@ public interface ModelAdapter<P> extends AutoCloseable {
      * @throws Exception when the batch fails: retried item by item
      */
     float[][] predict(List<P> batch) throws Exception;
+
+    /**
+     * The deep learning engine and device that run the model, for the run's provenance; called
+     * after {@code open}. The default says none, for adapters that use no engine.
+     */
+    default Optional<EngineInfo> engine() {
+        return Optional.empty();
+    }
 
     /** Releases the model; called once, also after a failed open. */
     @Override

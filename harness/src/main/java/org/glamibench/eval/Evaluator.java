@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.glamibench.adapter.AdapterContext;
 import org.glamibench.adapter.AdapterDescriptor;
 import org.glamibench.adapter.AdapterRegistry;
+import org.glamibench.adapter.EngineInfo;
 import org.glamibench.adapter.ModelAdapter;
 import org.glamibench.adapter.OutputKind;
 import org.glamibench.adapter.ScoreCheck;
@@ -97,7 +98,7 @@ public final class Evaluator {
         checkRequest(runDir, request(entry.descriptor(), jarSha256, testManifest, settings));
 
         long resumed;
-        SessionTiming timing;
+        Session session;
         try (PredictionStore store = PredictionStore.open(runDir, classIndex, settings.saveScores())) {
             Set<Long> done = store.completedItemIds();
             List<GlamiRow> todo = selected.stream().filter(row -> !done.contains(row.itemId())).toList();
@@ -105,16 +106,16 @@ public final class Evaluator {
             if (resumed > 0) {
                 progress.println("resuming " + runDir + ": " + resumed + " items already stored, " + todo.size() + " to go");
             }
-            timing = score(layout, entry, classIndex, todo, store, settings, resumed, selected.size());
+            session = score(layout, entry, classIndex, todo, store, settings, resumed, selected.size());
             store.finish();
         }
-        RunResult result = RunResults.build(runDir, entry, jarSha256, settings, classIndex, testManifest,
-                rows.size(), selected.size(), skipped, timing, resumed);
+        RunResult result = RunResults.build(runDir, entry, session.descriptor(), session.engine(), jarSha256, settings,
+                classIndex, testManifest, rows.size(), selected.size(), skipped, session.timing(), resumed);
         RunFiles.writeJson(runDir.resolve(RunFiles.RUN_JSON), result);
         return new Outcome(runDir, result);
     }
 
-    private <P> SessionTiming score(DatasetLayout layout, AdapterRegistry.Entry entry, ClassIndex classIndex,
+    private <P> Session score(DatasetLayout layout, AdapterRegistry.Entry entry, ClassIndex classIndex,
                                     List<GlamiRow> todo, PredictionStore store, EvaluationSettings settings,
                                     long resumed, int total) throws InterruptedException {
         @SuppressWarnings("unchecked")
@@ -126,6 +127,8 @@ public final class Evaluator {
         long openStart = System.nanoTime();
         try (AdapterCall<P> call = new AdapterCall<>(adapter, descriptor, classIndex.size())) {
             call.open(context);
+            AdapterDescriptor opened = call.openedDescriptor();
+            Optional<EngineInfo> engine = adapter.engine();
             double openSeconds = seconds(System.nanoTime() - openStart);
             long start = System.nanoTime();
             long waitNanos = 0;
@@ -141,7 +144,8 @@ public final class Evaluator {
                 meter.finish();
             }
             double wall = seconds(System.nanoTime() - start);
-            return new SessionTiming(wall, openSeconds, todo.size(), seconds(call.predictNanos()), seconds(waitNanos));
+            return new Session(new SessionTiming(wall, openSeconds, todo.size(), seconds(call.predictNanos()),
+                    seconds(waitNanos)), opened, engine);
         }
     }
 
@@ -176,6 +180,13 @@ public final class Evaluator {
     record ItemOutcome(float[] probabilities, ItemFailure failure) {
     }
 
+    /**
+     * What one session of scoring learnt: its timing, the adapter's descriptor after open, and
+     * the engine it reported.
+     */
+    record Session(SessionTiming timing, AdapterDescriptor descriptor, Optional<EngineInfo> engine) {
+    }
+
     /** Time spent in this session. */
     record SessionTiming(double wallSeconds, double openSeconds, long items, double adapterSeconds,
                          double pipelineWaitSeconds) {
@@ -201,6 +212,21 @@ public final class Evaluator {
             } catch (Exception | LinkageError e) {
                 throw new EvaluationException("adapter " + descriptor.name() + " failed to open: " + e.getMessage(), e);
             }
+        }
+
+        /**
+         * The descriptor after open, which may add facts of the loaded model.
+         *
+         * @throws EvaluationException when its name, version, modality or output changed
+         */
+        AdapterDescriptor openedDescriptor() {
+            AdapterDescriptor opened = adapter.descriptor();
+            if (!opened.name().equals(descriptor.name()) || !opened.version().equals(descriptor.version())
+                    || opened.modality() != descriptor.modality() || opened.output() != descriptor.output()) {
+                throw new EvaluationException("adapter " + descriptor.name() + " changed its name, version, modality "
+                        + "or output on open: " + descriptor + " became " + opened);
+            }
+            return opened;
         }
 
         long predictNanos() {
