@@ -40,10 +40,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "MODEL_DIR", description = "The model folder (default: target/models/<model>).")
     private Path out;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: image 4, text 5, embracenet 6).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: image 4, text 5, embracenet 8).")
     private Integer epochs;
 
-    @Option(names = "--batch", paramLabel = "N", description = "Items per step (default: image 64, text and embracenet 256).")
+    @Option(names = "--batch", paramLabel = "N", description = "Items per step (default: 64, as the published baselines).")
     private Integer batch;
 
     @Option(names = "--learning-rate", paramLabel = "LR", description = "Adam's learning rate (default: text 0.01, image and embracenet 0.001).")

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,39 +26,42 @@ import org.glamibench.models.adapters.TextModelAdapter;
 import org.glamibench.models.folder.ModelFolder;
 import org.glamibench.models.folder.ModelFolderException;
 import org.glamibench.run.RunFiles;
-import org.glamibench.sample.SampleGenerator;
-import org.glamibench.sample.SampleOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The three built-in models trained for a few steps on a tiny sample, then checked through the
- * command line (train, eval) and through their adapters.
+ * The quickstart on a small sample (1,000 train and 200 test rows): it trains the three built-in
+ * models with their default settings and compares them with the reference adapters. Then the
+ * models and runs it wrote are checked through the command line and through the adapters.
  */
 class TrainedModelsTest {
     @TempDir
     static Path root;
     private static Path data;
     private static Path models;
+    private static CommandRun quickstart;
 
     @BeforeAll
-    static void trainTheThreeModels() throws IOException {
+    static void runTheQuickstartOnASmallSample() {
+        quickstart = CommandRun.of("quickstart", "--work", root.toString(), "--train", "1000", "--test", "200");
+        assertThat(quickstart.exitCode()).as(quickstart.err()).isZero();
         data = root.resolve("sample");
-        SampleGenerator.generate(data, new SampleOptions(300, 100, 7, true, 2, false));
         models = root.resolve("models");
-        train("text", "--epochs", "2", "--batch", "32");
-        train("image", "--epochs", "1", "--batch", "32");
-        train("embracenet", "--epochs", "2", "--batch", "64");
     }
 
-    private static void train(String model, String... options) {
-        List<String> args = new ArrayList<>(List.of("train", "--model", model, "--data", data.toString(), "--out",
-                models.resolve(model).toString(), "--threads", "2"));
-        args.addAll(List.of(options));
-        CommandRun run = CommandRun.of(args.toArray(String[]::new));
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith(model + " model written to " + models.resolve(model));
+    @Test
+    void theFusionBeatsBothModelsWhichBeatThePrior() {
+        Map<String, Double> top1 = new java.util.HashMap<>();
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^(\\S+) +(\\d\\.\\d{4}) ")
+                .matcher(quickstart.out());
+        while (row.find()) {
+            top1.put(row.group(1), Double.parseDouble(row.group(2)));
+        }
+        assertThat(top1).as(quickstart.out()).containsOnlyKeys(QuickstartCommand.ADAPTERS);
+        assertThat(top1.get("embracenet")).isGreaterThanOrEqualTo(Math.max(top1.get("image"), top1.get("text")));
+        assertThat(Math.min(top1.get("image"), top1.get("text"))).isGreaterThan(top1.get("prior"));
+        assertThat(quickstart.out()).contains("image model written to " + models.resolve("image"));
     }
 
     @Test
@@ -78,7 +80,7 @@ class TrainedModelsTest {
             assertThat(json.get("classes").get("index").get(0).get("category").asInt()).isEqualTo(classes.category(0));
             assertThat(json.get("training").get("data_manifest_sha256").asText()).isEqualTo(trainManifest);
             assertThat(json.get("training").get("train_rows").asInt() + json.get("training").get("validation_rows").asInt())
-                    .isEqualTo(300);
+                    .isEqualTo(1000);
             assertThat(json.get("files").get("model.params").asText())
                     .isEqualTo(ModelFolder.sha256(dir.resolve("model.params")));
             assertThat(json.get("epochs").get(0).get("validation_top1").isNumber()).isTrue();
@@ -93,14 +95,10 @@ class TrainedModelsTest {
     }
 
     @Test
-    void evalRecordsTheModelAndTheEngineInRunJson() throws IOException {
+    void runJsonRecordsTheModelAndTheEngine() throws IOException {
         for (String model : List.of("text", "image", "embracenet")) {
-            CommandRun run = CommandRun.of("eval", "--adapter", model, "--adapter-option",
-                    "model=" + models.resolve(model), "--data", data.toString(), "--out", root.resolve("runs").toString(),
-                    "--run-id", model, "--threads", "2");
-            assertThat(run.exitCode()).as(run.err()).isZero();
             JsonNode runJson = RunFiles.MAPPER.readTree(root.resolve("runs").resolve(model).resolve("run.json").toFile());
-            JsonNode modelJson = RunFiles.MAPPER.readTree(models.resolve(model).resolve("model.json").toFile());
+            JsonNode modelJson = modelJson(model);
             assertThat(runJson.get("provenance").get("engine").asText()).isEqualTo("PyTorch");
             assertThat(runJson.get("provenance").get("engine_version").asText()).isEqualTo("2.7.1");
             assertThat(runJson.get("provenance").get("djl_version").asText()).isEqualTo("0.36.0");
@@ -110,14 +108,22 @@ class TrainedModelsTest {
                     .isEqualTo(modelJson.get("parameter_count").asLong());
             assertThat(runJson.get("adapter").get("weights_sha256").asText())
                     .isEqualTo(modelJson.get("files").get("model.params").asText());
+            assertThat(runJson.get("settings").get("adapter_options").get("model").asText())
+                    .isEqualTo(models.resolve(model).toString());
             assertThat(runJson.get("errors").get("adapter_errors").asLong()).isZero();
-            assertThat(runJson.get("dataset").get("scored_rows").asInt()).isEqualTo(100);
+            assertThat(runJson.get("dataset").get("scored_rows").asInt()).isEqualTo(200);
         }
-        CommandRun prior = CommandRun.of("eval", "--adapter", "prior", "--data", data.toString(), "--out",
-                root.resolve("runs").toString(), "--run-id", "prior");
-        JsonNode priorJson = RunFiles.MAPPER.readTree(root.resolve("runs/prior/run.json").toFile());
-        assertThat(prior.exitCode()).isZero();
-        assertThat(priorJson.get("provenance").get("engine").isNull()).isTrue();
+        JsonNode prior = RunFiles.MAPPER.readTree(root.resolve("runs/prior/run.json").toFile());
+        assertThat(prior.get("provenance").get("engine").isNull()).isTrue();
+    }
+
+    @Test
+    void evalOfATrainedModelFromTheCommandLine() throws IOException {
+        CommandRun run = CommandRun.of("eval", "--adapter", "text", "--adapter-option", "model=" + models.resolve("text"),
+                "--data", data.toString(), "--out", root.resolve("cli-runs").toString(), "--run-id", "text", "--limit",
+                "50", "--threads", "1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("text on test (50 items)");
     }
 
     @Test

@@ -55,7 +55,7 @@ public record TrainingSettings(ModelKind kind, int epochs, int batch, float lear
         return switch (kind) {
             case IMAGE -> 4;
             case TEXT -> 5;
-            case EMBRACENET -> 6;
+            case EMBRACENET -> 8;
         };
     }
 
@@ -68,12 +68,9 @@ public record TrainingSettings(ModelKind kind, int epochs, int batch, float lear
         return kind == ModelKind.TEXT ? 1e-2f : 1e-3f;
     }
 
-    /** Default batch of a model kind. */
+    /** Default batch of a model kind: 64, the published baselines' batch. */
     public static int defaultBatch(ModelKind kind) {
-        return switch (kind) {
-            case IMAGE -> 64;
-            case TEXT, EMBRACENET -> 256;
-        };
+        return 64;
     }
 
     /** A builder with the kind's defaults. */

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * exactly the parameters of an uninterrupted one.
  */
 class TrainingResumeTest {
-    private static final int EPOCHS = 4;
+    private static final int EPOCHS = 3;
 
     @TempDir
     Path root;
@@ -59,7 +59,7 @@ class TrainingResumeTest {
     }
 
     private DatasetLayout sample() throws java.io.IOException {
-        SampleGenerator.generate(root, new SampleOptions(300, 10, 3, false, 1, false));
+        SampleGenerator.generate(root, new SampleOptions(200, 10, 3, false, 1, false));
         return DatasetLayout.locate(root, Map.of());
     }
 
