@@ -2,6 +2,7 @@ package org.glamibench.adapter;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A model the harness can evaluate: the one interface a third party implements. Adapters are
@@ -110,6 +111,14 @@ public interface ModelAdapter<P> extends AutoCloseable {
      * @throws Exception when the batch fails: retried item by item
      */
     float[][] predict(List<P> batch) throws Exception;
+
+    /**
+     * The deep learning engine and device that run the model, for the run's provenance; called
+     * after {@code open}. The default says none, for adapters that use no engine.
+     */
+    default Optional<EngineInfo> engine() {
+        return Optional.empty();
+    }
 
     /** Releases the model; called once, also after a failed open. */
     @Override

@@ -39,7 +39,7 @@ final class EvalCommand implements Callable<Integer> {
     private String split;
 
     @Option(names = "--adapter", paramLabel = "NAME", required = true,
-            description = "The adapter to evaluate: a built-in (prior, random, exported, baseline, baseline:NAME) or one from --adapter-jar.")
+            description = "The adapter to evaluate: a built-in (prior, random, image, text, embracenet, exported, baseline, baseline:NAME) or one from --adapter-jar.")
     private String adapter;
 
     @Option(names = "--adapter-jar", paramLabel = "JAR", description = "A jar of adapters (repeatable); each gets its own class loader.")

@@ -15,6 +15,10 @@ import org.glamibench.dataset.GlamiCsvReader;
 import org.glamibench.dataset.Split;
 import org.glamibench.eval.EvaluationSettings;
 import org.glamibench.eval.Evaluator;
+import org.glamibench.models.ModelKind;
+import org.glamibench.models.folder.ModelFolder;
+import org.glamibench.models.train.ModelTrainer;
+import org.glamibench.models.train.TrainingSettings;
 import org.glamibench.progress.ProgressOutput;
 import org.glamibench.run.RunResult;
 import org.glamibench.sample.SampleOptions;
@@ -25,15 +29,19 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code glami-bench quickstart}: the main job on the built-in sample. Generates the default
- * sample when absent, evaluates the reference adapters on its test split, and prints a
- * comparison table.
+ * sample when absent, trains the built-in models on its train split when absent (resuming an
+ * interrupted training), evaluates the reference adapters and the models on its test split, and
+ * prints a comparison table.
  */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
-        description = {"Runs the main job on the built-in sample: generates it (if absent) under --work, evaluates "
-                + "the reference adapters on its test split, and prints a comparison table."})
+        description = {"Runs the main job on the built-in sample: generates it (if absent) under --work, trains the "
+                + "image, text and embracenet models on its train split (if absent, into DIR/models), evaluates "
+                + "prior, random and the three models on its test split, and prints a comparison table."})
 final class QuickstartCommand implements Callable<Integer> {
     /** The adapters the quickstart evaluates, in table order. */
-    static final List<String> ADAPTERS = List.of("prior", "random");
+    static final List<String> ADAPTERS = List.of("prior", "random", "image", "text", "embracenet");
+    /** The models it trains, in order (embracenet needs the other two). */
+    static final List<ModelKind> MODELS = List.of(ModelKind.IMAGE, ModelKind.TEXT, ModelKind.EMBRACENET);
 
     @Spec
     private CommandSpec spec;
@@ -50,8 +58,11 @@ final class QuickstartCommand implements Callable<Integer> {
             description = "Test rows of a newly generated sample (default: ${DEFAULT-VALUE}).")
     private int test;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the sample and the runs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the sample, the training and the runs (default: ${DEFAULT-VALUE}).")
     private long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Image decoding threads (default: the number of cores).")
+    private int threads = Runtime.getRuntime().availableProcessors();
 
     @Override
     public Integer call() throws Exception {
@@ -66,12 +77,25 @@ final class QuickstartCommand implements Callable<Integer> {
             progress.println("quickstart: using the sample in " + sample);
         }
         DatasetLayout layout = DatasetLayout.locate(sample, Map.of());
-        EvaluationSettings settings = new EvaluationSettings(Split.TEST, 32, Runtime.getRuntime().availableProcessors(),
-                null, null, seed, DeviceSpec.CPU, true, false, true, Map.of(), Options.defaultCache(System.getenv()),
-                GlamiCsvReader.Mode.STRICT);
+        Path models = work.resolve("models");
+        for (ModelKind kind : MODELS) {
+            Path dir = models.resolve(kind.label());
+            if (ModelFolder.exists(dir)) {
+                progress.println("quickstart: using the " + kind.label() + " model in " + dir);
+                continue;
+            }
+            progress.println("quickstart: training the " + kind.label() + " model into " + dir);
+            TrainingSettings training = TrainingSettings.builder(kind).optSeed(seed).optThreads(threads)
+                    .optEncoders(models.resolve(ModelKind.IMAGE.label()), models.resolve(ModelKind.TEXT.label())).build();
+            out.println(TrainCommand.summary(new ModelTrainer(progress).train(layout, dir, training, false)));
+        }
         List<RunResult> results = new ArrayList<>();
         try (AdapterRegistry registry = AdapterRegistry.load(List.of())) {
             for (String adapter : ADAPTERS) {
+                boolean trained = MODELS.stream().anyMatch(kind -> kind.label().equals(adapter));
+                EvaluationSettings settings = new EvaluationSettings(Split.TEST, 32, threads, null, null, seed,
+                        DeviceSpec.CPU, true, false, true, trained ? Map.of("model", models.resolve(adapter).toString())
+                        : Map.of(), Options.defaultCache(System.getenv()), GlamiCsvReader.Mode.STRICT);
                 progress.println("quickstart: evaluating " + adapter);
                 results.add(new Evaluator(progress).evaluate(layout, registry.get(adapter), work.resolve("runs"), adapter,
                         settings).result());

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.glamibench.adapter.AdapterContext;
 import org.glamibench.adapter.AdapterDescriptor;
 import org.glamibench.adapter.AdapterRegistry;
+import org.glamibench.adapter.EngineInfo;
 import org.glamibench.adapter.ModelAdapter;
 import org.glamibench.adapter.OutputKind;
 import org.glamibench.adapter.ScoreCheck;
@@ -108,8 +109,8 @@ public final class Evaluator {
             session = score(layout, entry, classIndex, todo, store, settings, resumed, selected.size());
             store.finish();
         }
-        RunResult result = RunResults.build(runDir, entry, session.adapter(), jarSha256, settings, classIndex,
-                testManifest, rows.size(), selected.size(), skipped, session.timing(), resumed);
+        RunResult result = RunResults.build(runDir, entry, session.adapter(), session.engine(), jarSha256, settings,
+                classIndex, testManifest, rows.size(), selected.size(), skipped, session.timing(), resumed);
         RunFiles.writeJson(runDir.resolve(RunFiles.RUN_JSON), result);
         return new Outcome(runDir, result);
     }
@@ -126,6 +127,7 @@ public final class Evaluator {
         try (AdapterCall<P> call = new AdapterCall<>(adapter, entry.descriptor(), classIndex.size())) {
             call.open(context);
             AdapterDescriptor descriptor = call.descriptor();
+            Optional<EngineInfo> engine = adapter.engine();
             double openSeconds = seconds(System.nanoTime() - openStart);
             long start = System.nanoTime();
             long waitNanos = 0;
@@ -142,7 +144,7 @@ public final class Evaluator {
             }
             double wall = seconds(System.nanoTime() - start);
             return new Session(descriptor, new SessionTiming(wall, openSeconds, todo.size(),
-                    seconds(call.predictNanos()), seconds(waitNanos)));
+                    seconds(call.predictNanos()), seconds(waitNanos)), engine);
         }
     }
 
@@ -177,8 +179,8 @@ public final class Evaluator {
     record ItemOutcome(float[] probabilities, ItemFailure failure) {
     }
 
-    /** What this session ran: the opened adapter's descriptor, and the time spent. */
-    record Session(AdapterDescriptor adapter, SessionTiming timing) {
+    /** What this session ran: the opened adapter's descriptor, the time spent, the engine it reported. */
+    record Session(AdapterDescriptor adapter, SessionTiming timing, Optional<EngineInfo> engine) {
     }
 
     /** Time spent in this session. */

@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.glamibench.adapter.AdapterDescriptor;
 import org.glamibench.adapter.AdapterRegistry;
+import org.glamibench.adapter.EngineInfo;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.dataset.TestManifest;
 import org.glamibench.metrics.ItemStatus;
@@ -30,10 +32,14 @@ final class RunResults {
     private RunResults() {
     }
 
-    /** @param descriptor the adapter's descriptor once opened */
-    static RunResult build(Path runDir, AdapterRegistry.Entry entry, AdapterDescriptor descriptor, String jarSha256,
-                           EvaluationSettings settings, ClassIndex classIndex, TestManifest manifest, int rows,
-                           int selected, int skipped, Evaluator.SessionTiming timing, long resumed) {
+    /**
+     * @param descriptor the adapter's descriptor after open
+     * @param engine     the engine the adapter reported, if any
+     */
+    static RunResult build(Path runDir, AdapterRegistry.Entry entry, AdapterDescriptor descriptor,
+                           Optional<EngineInfo> engine, String jarSha256, EvaluationSettings settings,
+                           ClassIndex classIndex, TestManifest manifest, int rows, int selected, int skipped,
+                           Evaluator.SessionTiming timing, long resumed) {
         StoredPredictions stored = StoredPredictions.read(runDir);
         if (stored.size() != selected) {
             throw new EvaluationException(runDir + ": " + stored.size() + " stored predictions for " + selected
@@ -56,7 +62,13 @@ final class RunResults {
                 timing.pipelineWaitSeconds(), resumed);
         return new RunResult(RunResult.SCHEMA_VERSION, runDir.getFileName().toString(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), adapter, dataset, runSettings,
-                Provenance.ofThisMachine(), runTiming, MetricsJson.of(report, intervals, classIndex), errors(stored, report));
+                provenance(engine), runTiming, MetricsJson.of(report, intervals, classIndex), errors(stored, report));
+    }
+
+    private static Provenance provenance(Optional<EngineInfo> engine) {
+        Provenance machine = Provenance.ofThisMachine();
+        return engine.map(e -> machine.withEngine(e.engine(), e.engineVersion(), e.djlVersion(), e.device()))
+                .orElse(machine);
     }
 
     private static RunResult.Errors errors(StoredPredictions stored, MetricReport report) {

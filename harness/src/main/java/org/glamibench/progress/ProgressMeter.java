@@ -13,6 +13,9 @@ import java.util.function.LongSupplier;
  * {@link #finish()}, which prints one summary line in both cases:
  * <pre>GLAMI-1M-dataset.zip: 10.0 MiB in 00:05 (2.0 MiB/s)</pre>
  *
+ * <p>A meter may carry a short {@link #detail(String) detail} (say, a training loss), shown after
+ * the rate on the terminal line and at the end of the summary line.
+ *
  * <p>The rate is the average since the meter started, over the amount added to it (an initial
  * amount, such as the part of a resumed download already on disk, is not counted). Create meters
  * with {@link ProgressOutput#meter}. Safe to use from several threads.
@@ -36,6 +39,7 @@ public final class ProgressMeter implements AutoCloseable {
     private final LongSupplier nanoClock;
     private final long startNanos;
     private long done;
+    private String detail;
     private long lastDrawNanos;
     private int lastLineLength;
     private boolean ended;
@@ -66,6 +70,14 @@ public final class ProgressMeter implements AutoCloseable {
                 draw(now);
             }
         }
+    }
+
+    /**
+     * Sets the text shown after the rate (null or blank for none); it is drawn with the next
+     * redraw and ends the summary line.
+     */
+    public synchronized void detail(String text) {
+        detail = text == null || text.isBlank() ? null : text;
     }
 
     /** The amount done so far, the initial amount included. */
@@ -115,6 +127,9 @@ public final class ProgressMeter implements AutoCloseable {
                     .append(formatRate(rate))
                     .append("  ETA ").append(formatEta(total - done, rate));
         }
+        if (detail != null) {
+            line.append("  ").append(detail);
+        }
         return line.toString();
     }
 
@@ -123,7 +138,8 @@ public final class ProgressMeter implements AutoCloseable {
         double seconds = secondsSinceStart(nowNanos);
         String summary = label + ": " + unit.amount(done - initial) + " in " + formatDuration((long) seconds)
                 + " (" + formatRate(rate(seconds)) + ")";
-        return initial == 0 ? summary : summary + ", resumed at " + unit.amount(initial);
+        summary = initial == 0 ? summary : summary + ", resumed at " + unit.amount(initial);
+        return detail == null ? summary : summary + ", " + detail;
     }
 
     private void draw(long nowNanos) {

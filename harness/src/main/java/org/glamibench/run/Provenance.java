@@ -21,22 +21,25 @@ import java.util.concurrent.TimeUnit;
  * @param engine         the deep learning engine used, e.g. PyTorch; null when none
  * @param engineVersion  its version; null when none
  * @param djlVersion     the DJL version; null when DJL was not used
+ * @param engineDevice   the device the engine ran the model on, as the engine names it (e.g.
+ *                       {@code cpu()}, {@code gpu(0)}); null when no engine
  */
 public record Provenance(String harnessVersion, String gitCommit, String jdk, String os, String cpu, int cores,
-                         long maxHeapBytes, String engine, String engineVersion, String djlVersion) {
+                         long maxHeapBytes, String engine, String engineVersion, String djlVersion,
+                         String engineDevice) {
 
     /** This JVM and machine, with no engine. */
     public static Provenance ofThisMachine() {
         return new Provenance(HarnessVersion.get(), currentGitCommit(), System.getProperty("java.vendor") + " "
                 + System.getProperty("java.runtime.version"), System.getProperty("os.name") + " "
                 + System.getProperty("os.version") + " " + System.getProperty("os.arch"), cpuModel(),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory(), null, null, null);
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory(), null, null, null, null);
     }
 
-    /** This provenance with the engine that ran the model. */
-    public Provenance withEngine(String engine, String engineVersion, String djlVersion) {
+    /** This provenance with the engine that ran the model and the device it ran on. */
+    public Provenance withEngine(String engine, String engineVersion, String djlVersion, String engineDevice) {
         return new Provenance(harnessVersion, gitCommit, jdk, os, cpu, cores, maxHeapBytes, engine, engineVersion,
-                djlVersion);
+                djlVersion, engineDevice);
     }
 
     private static String cpuModel() {

@@ -125,6 +125,19 @@ class ProgressMeterTest {
     }
 
     @Test
+    void aDetailFollowsTheRateOnTheLineAndEndsTheSummary() {
+        ProgressMeter meter = meter("epoch 1/3", ProgressMeter.Unit.count("items"), 100, 0, false);
+        advanceMillis(2000);
+        meter.add(50);
+        meter.detail("loss 2.310  acc 0.412");
+        assertThat(meter.line(clock.get()))
+                .isEqualTo("epoch 1/3  50 items / 100 items  50.0%  25 items/s  ETA 00:02  loss 2.310  acc 0.412");
+        assertThat(meter.summary(clock.get())).isEqualTo("epoch 1/3: 50 items in 00:02 (25 items/s), loss 2.310  acc 0.412");
+        meter.detail(" ");
+        assertThat(meter.summary(clock.get())).isEqualTo("epoch 1/3: 50 items in 00:02 (25 items/s)");
+    }
+
+    @Test
     void bytesUseBinaryPrefixesWithOneDecimal() {
         assertThat(ProgressMeter.formatBytes(0)).isEqualTo("0 B");
         assertThat(ProgressMeter.formatBytes(1023)).isEqualTo("1023 B");

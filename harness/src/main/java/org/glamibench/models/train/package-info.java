@@ -1,0 +1,7 @@
+/**
+ * Training of the built-in models into model folders ({@link org.glamibench.models.train.ModelTrainer}):
+ * the train split less a held-out validation part, images decoded on a worker pool and kept in a
+ * bounded in-memory cache, Adam, a checkpoint after every epoch from which the same request
+ * resumes, and results that depend only on the data, the settings and the seed (on the CPU).
+ */
+package org.glamibench.models.train;
