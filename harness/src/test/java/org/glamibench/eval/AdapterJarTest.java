@@ -114,9 +114,9 @@ class AdapterJarTest {
         CommandRun withJar = eval(data, out, "--adapter-jar", AdapterJars.scripted().toString(), "--adapter", "nope");
 
         assertThat(builtIns.exitCode()).isEqualTo(2);
-        assertThat(builtIns.err()).isEqualTo("error: no adapter named 'nope'; available: prior, random, exported, baseline\n");
+        assertThat(builtIns.err()).isEqualTo("error: no adapter named 'nope'; available: prior, random, image, text, embracenet, exported, baseline\n");
         assertThat(withJar.exitCode()).isEqualTo(2);
-        assertThat(withJar.err()).isEqualTo("error: no adapter named 'nope'; available: prior, random, exported, baseline, scripted, "
+        assertThat(withJar.err()).isEqualTo("error: no adapter named 'nope'; available: prior, random, image, text, embracenet, exported, baseline, scripted, "
                 + "scripted-logits, scripted-image\n");
     }
 

@@ -89,9 +89,9 @@ public record ImagePreprocessing(int width, int height, int factor) {
                 chw[i] = sums[i] / 255f;
             }
         } else {
-            float scale = 1f / (255f * factor * factor);
+            float denominator = 255f * factor * factor;
             for (int i = 0; i < sums.length; i++) {
-                chw[i] = sums[i] * scale;
+                chw[i] = sums[i] / denominator;
             }
         }
         return chw;
