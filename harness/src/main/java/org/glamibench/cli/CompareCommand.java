@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 /** {@code glami-bench compare RUN_A RUN_B}: paired significance of two runs on the same test set. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compares two runs item by item: exact McNemar tests overall and per geo (Holm-corrected "
-                + "across geos) and a paired bootstrap 95% interval of the top-1 difference.",
+                + "across geos) and a paired bootstrap 95%% interval of the top-1 difference.",
             "Runs on different test sets or class indices are refused."})
 final class CompareCommand implements Callable<Integer> {
     @Spec

@@ -1,6 +1,7 @@
 package org.glamibench.cli;
 
 import java.io.PrintWriter;
+import java.util.ServiceLoader;
 import org.glamibench.run.HarnessVersion;
 import org.glamibench.dataset.DatasetException;
 import picocli.CommandLine;
@@ -8,7 +9,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code glami-bench} command line. Exit codes: 0 done, 1 the work failed, 2 bad usage or bad
- * input (a {@link DatasetException} or a picocli usage error).
+ * input (a {@link DatasetException} or a picocli usage error). Besides its own commands it offers
+ * those of every {@link CommandProvider} on the class path.
  */
 @Command(name = "glami-bench",
         mixinStandardHelpOptions = true,
@@ -23,8 +25,7 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             ReportCommand.class,
             CompareCommand.class,
-            PerfCommand.class,
-            CommandLine.HelpCommand.class
+            PerfCommand.class
         })
 public final class GlamiBench {
 
@@ -45,9 +46,16 @@ public final class GlamiBench {
         return newCommandLine().execute(args);
     }
 
-    /** A configured command line, for callers that capture its output. */
+    /**
+     * A configured command line, for callers that capture its output: the harness's commands, then
+     * those of the {@link CommandProvider}s found by the class loader of this class, then {@code help}.
+     */
     public static CommandLine newCommandLine() {
         CommandLine commandLine = new CommandLine(GlamiBench.class);
+        for (CommandProvider provider : ServiceLoader.load(CommandProvider.class, GlamiBench.class.getClassLoader())) {
+            provider.commands().forEach(commandLine::addSubcommand);
+        }
+        commandLine.addSubcommand(new CommandLine.HelpCommand());
         commandLine.setExecutionExceptionHandler(GlamiBench::handleFailure);
         return commandLine;
     }

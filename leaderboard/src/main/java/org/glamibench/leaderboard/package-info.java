@@ -1,7 +1,14 @@
 /**
- * The leaderboard and the accuracy regression gate. It reads runs from {@code results/} and
- * depends on the harness for the dataset identity (manifest and class index hashes) that decides
- * which runs may be ranked together. Nothing is implemented here yet: see the project's open
- * issue on trustworthy comparisons.
+ * The leaderboard: every run under {@code results/runs} is verified before it is ranked
+ * ({@link org.glamibench.leaderboard.RunVerifier}: run.json against the schema, every number
+ * recomputed from the stored predictions), the verified runs are grouped into one
+ * {@link org.glamibench.leaderboard.Board} per test set (manifest hash, class index hash and scored
+ * items: never mixed) and ranked in {@link org.glamibench.leaderboard.Tiers} by exact McNemar tests.
+ * The paper's published numbers join the board of the real test split as reference rows only.
+ *
+ * <p>Sub-packages: {@code page} writes the board as Markdown, HTML and XChart PNG charts;
+ * {@code gate} is the accuracy regression gate and the committed baseline suite CI gates on;
+ * {@code cli} adds the {@code leaderboard} and {@code gate} commands to {@code glami-bench}
+ * through the harness's {@link org.glamibench.cli.CommandProvider} hook.
  */
 package org.glamibench.leaderboard;

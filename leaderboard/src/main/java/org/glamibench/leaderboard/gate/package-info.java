@@ -1,0 +1,8 @@
+/**
+ * The accuracy regression gate ({@link org.glamibench.leaderboard.gate.RegressionGate}): a run
+ * fails against a baseline when its top-1 falls by more than the allowed drop and the fall is
+ * significant, overall or in a geo. {@link org.glamibench.leaderboard.gate.BaselineSuite} holds the
+ * reference models' committed runs ({@code results/baselines}) that {@code mvn verify} re-evaluates
+ * and gates, and remakes them when a change is meant to move them.
+ */
+package org.glamibench.leaderboard.gate;
