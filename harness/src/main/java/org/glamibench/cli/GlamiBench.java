@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             SampleCommand.class,
             InspectCommand.class,
             DownloadCommand.class,
+            ValidateCommand.class,
             EvalCommand.class,
             ReportCommand.class,
             CompareCommand.class,

@@ -45,7 +45,7 @@ class KillAndResumeTest {
     void aKilledEvalResumesToTheRunItWouldHaveBeen() throws Exception {
         Path data = TestDataset.write(dir, ITEMS);
         Path out = dir.resolve("runs");
-        String[] command = {"--adapter-jar", AdapterJars.scripted().toString(), "--adapter", "scripted",
+        String[] command = {"--in-process", "--adapter-jar", AdapterJars.scripted().toString(), "--adapter", "scripted",
             "--adapter-option", "note=kill", "--batch", "30"};
 
         Process child = start(data, out, command);
