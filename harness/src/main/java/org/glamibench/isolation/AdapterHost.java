@@ -67,7 +67,7 @@ public final class AdapterHost {
         DataInputStream in = new DataInputStream(new BufferedInputStream(protocolIn, 1 << 16));
         int status = 0;
         try {
-            for (Frame frame = ChildProtocol.read(in); frame != null; frame = ChildProtocol.read(in)) {
+            for (Frame frame = ChildProtocol.read(in, ChildProtocol.REQUEST_LIMIT); frame != null; frame = ChildProtocol.read(in, ChildProtocol.REQUEST_LIMIT)) {
                 requests.add(frame);
             }
         } catch (IOException e) {
@@ -78,7 +78,6 @@ public final class AdapterHost {
         Runtime.getRuntime().halt(status);
     }
 
-    @SuppressWarnings("unchecked")
     private void serve() throws InterruptedException {
         AdapterRegistry registry;
         try {

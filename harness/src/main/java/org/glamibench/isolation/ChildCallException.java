@@ -1,17 +1,20 @@
 package org.glamibench.isolation;
 
 /**
- * A call into an adapter's child JVM failed. When the adapter itself threw there, the message and
- * {@link #toString()} are those of the adapter's throwable (so that a run records the same text as
- * in process); otherwise both say how the child failed.
+ * A call into an adapter's child JVM failed: the adapter threw there, or the child itself failed.
+ * The message is worded as a run records the problem after {@code "adapter NAME: "}, the same as
+ * in process where there is an equivalent ({@code predict threw ...}, {@code prepare threw ...};
+ * for open and close, the adapter's own message); otherwise it says how the child failed
+ * ({@code its JVM exited with code 7 while ...}).
  */
 public final class ChildCallException extends Exception {
     private final boolean itemByItem;
     private final String text;
 
     /**
-     * @param message    the message: the adapter's throwable's message, or how the child failed
-     * @param text       the adapter's throwable's {@code toString()}; null when the child failed
+     * @param message    the problem, as described above
+     * @param text       the adapter's throwable's {@code toString()} in the child; null when the
+     *                   child failed
      * @param itemByItem whether scoring the batch's items one at a time may still work: true when
      *                   the adapter threw (the child lives on), false when the child itself failed
      */

@@ -268,7 +268,7 @@ final class ChildProcess implements AutoCloseable {
         DataInputStream in = new DataInputStream(new BufferedInputStream(stdout, 1 << 16));
         String garbage = null;
         try {
-            for (Frame frame = ChildProtocol.read(in); frame != null; frame = ChildProtocol.read(in)) {
+            for (Frame frame = ChildProtocol.read(in, ChildProtocol.ANSWER_LIMIT); frame != null; frame = ChildProtocol.read(in, ChildProtocol.ANSWER_LIMIT)) {
                 events.add(frame);
             }
         } catch (GarbageException e) {

@@ -34,8 +34,8 @@ import org.glamibench.image.RgbImage;
  * child's standard input (requests) and standard output (answers).
  *
  * <p>A frame is the magic {@code GBF1} (4 bytes), the message type (1 byte), the payload length
- * (4 bytes, big-endian, at most {@value #MAX_PAYLOAD} bytes), the payload, and the payload's
- * CRC-32 (4 bytes): anything else on the child's standard output (a stray print to the real file
+ * (4 bytes, big-endian; at most {@value #REQUEST_LIMIT} bytes for a request, {@value #ANSWER_LIMIT}
+ * for an answer), the payload, and the payload's CRC-32 (4 bytes): anything else on the child's standard output (a stray print to the real file
  * descriptor, a crash report) is garbage, never mistaken for an answer. Inside payloads, integers
  * are big-endian, floats their raw IEEE bits (NaN stays NaN), strings a length (-1 for null) and
  * UTF-8 bytes.
@@ -50,8 +50,10 @@ import org.glamibench.image.RgbImage;
 final class ChildProtocol {
     /** {@code "GBF1"}. */
     static final int MAGIC = 0x47424631;
-    /** The largest payload accepted: a batch of 1,024 full-size GLAMI images fits. */
-    static final int MAX_PAYLOAD = 512 << 20;
+    /** The largest request the child accepts: a batch of 4,096 GLAMI images (228x298) fits. */
+    static final int REQUEST_LIMIT = 1 << 30;
+    /** The largest answer the harness accepts: the scores of a batch of 16,384 items over 1,000 classes fit. */
+    static final int ANSWER_LIMIT = 64 << 20;
 
     private ChildProtocol() {
     }
@@ -118,11 +120,12 @@ final class ChildProtocol {
     /**
      * Reads one frame.
      *
+     * @param limit the largest payload accepted
      * @return the frame, or null when the stream ended before one began
      * @throws GarbageException when the bytes are not a frame
      * @throws EOFException     when the stream ended inside a frame
      */
-    static Frame read(DataInputStream in) throws IOException {
+    static Frame read(DataInputStream in, int limit) throws IOException {
         int first = in.read();
         if (first < 0) {
             return null;
@@ -137,11 +140,13 @@ final class ChildProtocol {
             throw new GarbageException("unknown message type " + code);
         }
         int length = in.readInt();
-        if (length < 0 || length > MAX_PAYLOAD) {
+        if (length < 0 || length > limit) {
             throw new GarbageException("payload length " + length + " out of range");
         }
-        byte[] payload = new byte[length];
-        in.readFully(payload);
+        byte[] payload = in.readNBytes(length);
+        if (payload.length < length) {
+            throw new EOFException("the stream ended inside a " + type + " frame");
+        }
         CRC32 crc = new CRC32();
         crc.update(payload);
         if (in.readInt() != (int) crc.getValue()) {
