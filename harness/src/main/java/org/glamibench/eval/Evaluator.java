@@ -44,10 +44,10 @@ import org.glamibench.store.PredictionStore;
  *
  * <p>A batch whose {@code predict} throws or breaks the output contract is retried item by item;
  * items that still fail are stored as adapter errors. A batch on which an adapter's child JVM
- * failed (a {@link ChildCallException} not worth an item-by-item retry: the child was already
- * retried in a fresh JVM) is stored as adapter errors at once. Items whose image cannot be read are stored
- * as input errors. Both count as wrong. With {@code failFast} the first such item stops the run
- * (what was stored is kept for a later resume).
+ * failed (a {@link ChildCallException} not worth an item-by-item retry: the batch was already
+ * retried in a fresh child) is stored as adapter errors at once. Items whose image cannot be read
+ * are stored as input errors. Both count as wrong. With {@code failFast} the first such item stops
+ * the run (what was stored is kept for a later resume).
  */
 public final class Evaluator {
     private static final String REQUEST_JSON = "request.json";

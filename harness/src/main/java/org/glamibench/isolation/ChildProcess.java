@@ -48,6 +48,8 @@ final class ChildProcess implements AutoCloseable {
     private static final int GARBAGE_LINES = 40;
     /** How long a child that ended its output, or wrote garbage, gets to exit by itself. */
     private static final long EXIT_WAIT_MILLIS = 3000;
+    /** How long a child that began a fatal error report gets to finish it and exit. */
+    private static final long CRASH_REPORT_WAIT_MILLIS = 30_000;
     /** The exit code of a JVM ended by {@code -XX:+ExitOnOutOfMemoryError}. */
     private static final int OUT_OF_MEMORY_EXIT = 3;
     private static final String OUT_OF_MEMORY = "java.lang.OutOfMemoryError";
@@ -81,7 +83,8 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
-    private ChildProcess(Process process, Consumer<String> stderr, ChildSettings settings) {
+    private ChildProcess(Process process, ChildSettings settings) {
+        Consumer<String> stderr = settings.stderr();
         this.process = process;
         this.heap = settings.heap();
         this.crashReport = ChildCommand.crashReport(settings, process.pid());
@@ -103,7 +106,7 @@ final class ChildProcess implements AutoCloseable {
      */
     static ChildProcess start(List<String> command, ChildSettings settings) throws ChildFailure {
         try {
-            return new ChildProcess(new ProcessBuilder(command).start(), settings.stderr(), settings);
+            return new ChildProcess(new ProcessBuilder(command).start(), settings);
         } catch (IOException e) {
             throw new ChildFailure("could not be started (" + command.get(0) + "): " + e.getMessage());
         }
@@ -167,7 +170,7 @@ final class ChildProcess implements AutoCloseable {
             throw new ChildFailure("gave no answer within " + timeout.toSeconds() + " s " + doing + ", and was ended");
         }
         String garbage = ((Ended) event).garbage();
-        if (!exited(EXIT_WAIT_MILLIS)) {
+        if (!exitedAfterOutput()) {
             kill();
             throw new ChildFailure(garbage != null
                     ? "wrote what is not a protocol frame to its standard output (" + garbage + ") " + doing
@@ -233,6 +236,21 @@ final class ChildProcess implements AutoCloseable {
             }
             return found;
         }
+    }
+
+    /**
+     * Whether the child exits within seconds of ending its output or writing garbage; given longer
+     * while it writes a fatal error report (the JVM exits when that is done).
+     */
+    private boolean exitedAfterOutput() {
+        long start = System.nanoTime();
+        while (!exited(50)) {
+            long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            if (waited > (fatalError() != null ? CRASH_REPORT_WAIT_MILLIS : EXIT_WAIT_MILLIS)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean exited(long millis) {

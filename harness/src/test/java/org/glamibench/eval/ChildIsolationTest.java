@@ -64,13 +64,13 @@ class ChildIsolationTest {
     @CsvSource(delimiter = '|', textBlock = """
             hostile-exit    | its JVM exited with code 7 while scoring a batch of 2 items, twice (the second time in a fresh JVM)
             hostile-oom     | its JVM ran out of memory (java.lang.OutOfMemoryError: Java heap space, --adapter-heap 48m) while scoring a batch of 2 items, twice (the second time in a fresh JVM)
-            hostile-hang    | its JVM gave no answer within 2 s while scoring a batch of 2 items, and was ended, twice (the second time in a fresh JVM)
+            hostile-hang    | its JVM gave no answer within 3 s while scoring a batch of 2 items, and was ended, twice (the second time in a fresh JVM)
             hostile-garbage | its JVM wrote what is not a protocol frame to its standard output (bytes 68656c6c where a frame should begin) while scoring a batch of 2 items, and was ended (adapters print with System.out or System.err, never to FileDescriptor.out), twice (the second time in a fresh JVM)
             hostile-crash   | its JVM crashed (SIGSEGV, a fatal error of the JVM such as a native crash; report /
             """)
     void aChildThatFailsCostsOnlyItsBatchAndTheRunGoesOn(String adapter, String problem) throws Exception {
         CommandRun run = evalOk(data, out, "--adapter-jar", AdapterJars.hostile().toString(), "--adapter", adapter,
-                "--batch", "2", "--adapter-heap", "48m", "--batch-timeout", "2", "--save-scores", "--run-id", adapter);
+                "--batch", "2", "--adapter-heap", "48m", "--batch-timeout", "3", "--save-scores", "--run-id", adapter);
 
         StoredPredictions stored = StoredPredictions.read(out.resolve(adapter));
         assertThat(stored.size()).isEqualTo(6);
@@ -91,7 +91,7 @@ class ChildIsolationTest {
         JsonNode json = runJson(out.resolve(adapter));
         assertThat(json.at("/settings/isolation").asText()).isEqualTo("child");
         assertThat(json.at("/settings/adapter_heap").asText()).isEqualTo("48m");
-        assertThat(json.at("/settings/batch_timeout_seconds").asInt()).isEqualTo(2);
+        assertThat(json.at("/settings/batch_timeout_seconds").asInt()).isEqualTo(3);
         assertThat(json.at("/errors/adapter_errors").asLong()).isEqualTo(2);
         // Right guesses at 0, 1 and 4 (5 is guessed wrong by design; 2 and 3 failed).
         assertThat(json.at("/metrics/top1_hits").asLong()).isEqualTo(3);

@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Every way an adapter can break the output contract, each committed on two of twelve items (one
  * in the first batch of four, one in the second): the two are stored as adapter errors with a
  * message naming the adapter and the problem, the other items of their batches are still scored
- * after the item-by-item retry, the run goes on, and the failed items count as wrong.
+ * after the item-by-item retry, the run goes on, and the failed items count as wrong. In process,
+ * for speed: {@link ChildIsolationTest} shows that a child JVM records the same.
  */
 class ContractViolationTest {
     private static final int BROKEN_A = 1;
