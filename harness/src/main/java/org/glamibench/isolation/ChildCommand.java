@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.glamibench.adapter.AdapterContext;
 
 /**
@@ -55,13 +54,16 @@ final class ChildCommand {
         return Sandbox.command(javaHome, classPath, absoluteJar, cacheDir, trainCsv, settings.hidden(), java);
     }
 
-    /** The context as the child sees it: in the sandbox, the train CSV is at {@link Sandbox#TRAIN_CSV}. */
+    /**
+     * The context as the child sees it: in the sandbox (whose working folder is {@code /tmp}) the
+     * cache at its absolute path, the train CSV at {@link Sandbox#TRAIN_CSV}.
+     */
     static AdapterContext inChild(ChildSettings settings, AdapterContext context) {
-        if (!settings.sandbox() || context.trainCsv().isEmpty()) {
+        if (!settings.sandbox()) {
             return context;
         }
-        return new AdapterContext(context.classIndex(), context.device(), context.cacheDir(), context.options(),
-                context.seed(), Optional.of(Sandbox.TRAIN_CSV));
+        return new AdapterContext(context.classIndex(), context.device(), context.cacheDir().toAbsolutePath().normalize(),
+                context.options(), context.seed(), context.trainCsv().map(train -> Sandbox.TRAIN_CSV));
     }
 
     /** This JVM's class path, absolute, without entries that do not exist. */

@@ -149,7 +149,7 @@ public final class ChildProcessAdapter implements ModelAdapter<ItemInput> {
         try {
             child = startOpened();
         } catch (ChildCallException e) {
-            throw new FreshChildFailed("a fresh JVM could not open the adapter: " + e.getMessage());
+            throw new FreshChildFailed("opening the adapter again failed: " + e.getMessage());
         }
     }
 

@@ -71,14 +71,17 @@ class SandboxTest {
                     "[adapter] snoop: connect 127.0.0.1:" + listener.port() + ": connected\n");
             assertThat(listener.awaitConnections(1)).isEqualTo(1);
             assertThat(runJson(out.resolve("child")).at("/metrics/top1").asDouble()).as("it cheated").isEqualTo(1.0);
+            Files.delete(out.resolve("cache/snoop.txt"));
 
             CommandRun sandboxed = evalOk(data, out, with(snoop, "--run-id", "sandboxed", "--sandbox"));
 
             assertThat(sandboxed.err()).contains("[adapter] snoop: train split readable: 100 rows\n",
+                    "[adapter] snoop: cache writable\n",
                     "[adapter] snoop: read " + testCsv + ": failed: ",
                     "[adapter] snoop: read /glami-bench/GLAMI-1M-test.csv: failed: ",
                     "[adapter] snoop: connect 127.0.0.1:" + listener.port() + ": failed: ")
                     .doesNotContain("labels\n", "connected");
+            assertThat(out.resolve("cache/snoop.txt")).hasContent("written by hostile-snoop");
             Thread.sleep(200);
             assertThat(listener.connections()).as("no connection from the sandbox").isEqualTo(1);
             JsonNode json = runJson(out.resolve("sandboxed"));

@@ -15,7 +15,7 @@ import org.glamibench.dataset.GlamiCsvReader;
 import org.glamibench.dataset.GlamiRow;
 
 /**
- * Tries to cheat when it opens: reads the test split (at option {@code peek}, and beside the train
+ * Writes a file into its cache, then tries to cheat when it opens: reads the test split (at option {@code peek}, and beside the train
  * CSV) for its labels, and connects to option {@code call=HOST:PORT} to send what it found. Writes
  * what happened to standard error ({@code snoop: ...} lines) and scores the items whose labels it
  * found with their true category, the others as their name says.
@@ -32,6 +32,9 @@ public final class SnoopingAdapter extends HostileAdapter {
         super.open(context);
         Path train = context.trainCsv().orElseThrow();
         System.err.println("snoop: train split readable: " + (Files.readAllLines(train).size() - 1) + " rows");
+        Files.createDirectories(context.cacheDir());
+        Files.writeString(context.cacheDir().resolve("snoop.txt"), "written by hostile-snoop\n");
+        System.err.println("snoop: cache writable");
         List<Path> targets = new ArrayList<>();
         String peek = context.option("peek", "");
         if (!peek.isEmpty()) {
