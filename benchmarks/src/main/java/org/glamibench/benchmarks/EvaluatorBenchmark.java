@@ -13,6 +13,7 @@ import org.glamibench.adapter.AdapterContext;
 import org.glamibench.adapter.AdapterDescriptor;
 import org.glamibench.adapter.AdapterRegistry;
 import org.glamibench.adapter.DeviceSpec;
+import org.glamibench.adapter.Isolation;
 import org.glamibench.adapter.ItemInput;
 import org.glamibench.adapter.Modality;
 import org.glamibench.adapter.ModelAdapter;
@@ -67,7 +68,8 @@ public class EvaluatorBenchmark {
     public Object evaluate() throws IOException, InterruptedException {
         EvaluationSettings settings = new EvaluationSettings(Split.TEST, 32, threads, null, null, 1, DeviceSpec.CPU,
                 false, false, true, Map.of(), out.resolve("cache"), GlamiCsvReader.Mode.STRICT);
-        AdapterRegistry.Entry entry = new AdapterRegistry.Entry(NoOpImageAdapter.DESCRIPTOR, null, NoOpImageAdapter::new);
+        AdapterRegistry.Entry entry = new AdapterRegistry.Entry(NoOpImageAdapter.DESCRIPTOR, null, Isolation.IN_PROCESS,
+                NoOpImageAdapter::new);
         return new Evaluator(new ProgressOutput(new PrintWriter(Writer.nullWriter()), false))
                 .evaluate(layout, entry, out, "no-op", settings).result();
     }

@@ -21,7 +21,8 @@ import org.glamibench.progress.ProgressOutput;
  * @param options    {@code --adapter-option key=value} pairs, unmodifiable
  * @param seed       the run's seed, for adapters with randomness
  * @param trainCsv   the train split's CSV when the dataset has one: adapters may read the train
- *                   split (to fit a prior, say), never the test split
+ *                   split (to fit a prior, say), never the test split (in the sandbox it is the
+ *                   only file of the dataset there is, at {@code /glami-bench/GLAMI-1M-train.csv})
  * @param progress   where status lines and progress meters of long work in {@code open} go
  *                   (downloading weights, say)
  */

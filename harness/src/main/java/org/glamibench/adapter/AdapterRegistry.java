@@ -16,8 +16,9 @@ import java.util.function.Supplier;
 
 /**
  * The adapters available to a run: those on the harness's class path (the built-ins) and those
- * in adapter jars, each jar in a class loader of its own. Names are unique: a jar adapter whose
- * name is taken is an error, never a silent shadowing.
+ * in adapter jars, each jar in a class loader of its own (or, for adapters run in a child JVM,
+ * described by that child and {@link #add added} here without loading the jar in this JVM). Names
+ * are unique: a jar adapter whose name is taken is an error, never a silent shadowing.
  */
 public final class AdapterRegistry implements AutoCloseable {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
@@ -28,9 +29,11 @@ public final class AdapterRegistry implements AutoCloseable {
      *
      * @param descriptor its descriptor
      * @param jar        the jar it came from; null for the class path
+     * @param isolation  how its instances run
      * @param factory    makes a fresh, unopened instance
      */
-    public record Entry(AdapterDescriptor descriptor, Path jar, Supplier<ModelAdapter<?>> factory) {
+    public record Entry(AdapterDescriptor descriptor, Path jar, Isolation isolation,
+                        Supplier<ModelAdapter<?>> factory) {
     }
 
     private AdapterRegistry() {
@@ -73,6 +76,17 @@ public final class AdapterRegistry implements AutoCloseable {
             throw new IllegalArgumentException(jar + ": no adapter found (the jar needs META-INF/services/"
                     + ModelAdapter.class.getName() + " naming its adapter classes)");
         }
+    }
+
+    /**
+     * Adds an adapter of a jar that is not loaded in this JVM (one described by a child JVM).
+     *
+     * @throws IllegalArgumentException when its name is taken
+     */
+    public void add(Entry entry) {
+        String origin = entry.jar() == null ? "the class path" : entry.jar().toString();
+        checkFree(origin, entry.descriptor().name());
+        entries.put(entry.descriptor().name(), entry);
     }
 
     /**
@@ -139,7 +153,7 @@ public final class AdapterRegistry implements AutoCloseable {
             throw new IllegalArgumentException("adapter " + entry.descriptor().name() + " failed to describe itself for "
                     + "the options " + effective + ": " + e, e);
         }
-        return new Resolved(new Entry(configured, entry.jar(), entry.factory()), effective);
+        return new Resolved(new Entry(configured, entry.jar(), entry.isolation(), entry.factory()), effective);
     }
 
     /** Every available adapter, built-ins first. */
@@ -170,15 +184,19 @@ public final class AdapterRegistry implements AutoCloseable {
                     throw new IllegalArgumentException(origin + ": adapter " + provider.type().getName()
                             + " failed to describe itself: " + e, e);
                 }
-                Entry taken = entries.get(descriptor.name());
-                if (taken != null) {
-                    throw new IllegalArgumentException(origin + ": adapter name '" + descriptor.name()
-                            + "' is already taken by " + (taken.jar() == null ? "a built-in adapter" : taken.jar()));
-                }
-                entries.put(descriptor.name(), new Entry(descriptor, jar, () -> provider.get()));
+                checkFree(origin, descriptor.name());
+                entries.put(descriptor.name(), new Entry(descriptor, jar, Isolation.IN_PROCESS, () -> provider.get()));
             }
         } catch (ServiceConfigurationError e) {
             throw new IllegalArgumentException(origin + ": cannot load adapters: " + e.getMessage(), e);
+        }
+    }
+
+    private void checkFree(String origin, String name) {
+        Entry taken = entries.get(name);
+        if (taken != null) {
+            throw new IllegalArgumentException(origin + ": adapter name '" + name + "' is already taken by "
+                    + (taken.jar() == null ? "a built-in adapter" : taken.jar()));
         }
     }
 

@@ -15,6 +15,14 @@ import java.util.Optional;
  * threads (so it must be thread-safe) and {@link #predict(List)} for each batch on one thread,
  * then {@link #close()} once. An adapter never sees an item's category or item id.
  *
+ * <p>Where it runs: an adapter from a jar runs in a child JVM of its own by default (see
+ * {@link Isolation}): the harness decodes the images, sends each batch's inputs to the child, and
+ * the child calls {@code prepare} and {@code predict}. There {@code System.out} goes to standard
+ * error and {@code System.in} is empty; the process's real standard output carries the protocol
+ * and must not be written to. A child that crashes, exits or hangs is replaced by a fresh one, in
+ * which {@code open} runs again; scores must therefore depend on the item's input only, never on
+ * its position in a batch or on earlier calls ({@code glami-bench validate} checks both).
+ *
  * <p>Contract of {@code predict}: exactly one score vector per item of the batch, in batch
  * order, each of length {@code classIndex.size()}, finite; for {@link OutputKind#PROBABILITIES}
  * each in [0, 1] and summing to 1 within 1e-3. The harness checks this at the boundary; a batch

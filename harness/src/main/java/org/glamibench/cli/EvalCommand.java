@@ -26,14 +26,21 @@ import picocli.CommandLine.Spec;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Evaluates a model adapter on a split and writes results/runs/<run-id>/: predictions.csv "
                 + "(the system of record), classes.json, optional scores.npy, and run.json with the metrics.",
-            "An interrupted run resumes when the same command is given again."})
+            "An interrupted run resumes when the same command is given again.",
+            "Adapters from --adapter-jar run in a child JVM (see --in-process, --sandbox): a crash, hang or garbage costs "
+                + "only the batch it happened on."})
 final class EvalCommand implements Callable<Integer> {
+    /** A batch on which the adapter's child JVM failed is retried once, in a fresh child. */
+    private static final int CHILD_RETRIES = 1;
 
     @Spec
     private CommandSpec spec;
 
     @Mixin
     private DataOptions dataOptions;
+
+    @Mixin
+    private IsolationOptions isolation;
 
     @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "test", description = "test or train (default: ${DEFAULT-VALUE}).")
     private String split;
@@ -42,7 +49,8 @@ final class EvalCommand implements Callable<Integer> {
             description = "The adapter to evaluate: a built-in (prior, random, image, text, embracenet, exported, baseline, baseline:NAME) or one from --adapter-jar.")
     private String adapter;
 
-    @Option(names = "--adapter-jar", paramLabel = "JAR", description = "A jar of adapters (repeatable); each gets its own class loader.")
+    @Option(names = "--adapter-jar", paramLabel = "JAR",
+            description = "A jar of adapters (repeatable); each gets its own class loader, and its adapter runs in a child JVM.")
     private List<Path> adapterJars = new ArrayList<>();
 
     @Option(names = "--adapter-option", paramLabel = "KEY=VALUE", description = "An option for the adapter (repeatable). exported: spec=FILE.json [threads=N]; "
@@ -85,18 +93,25 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "Adapters' cache folder (default: $GLAMI_BENCH_CACHE or ~/.cache/glami-bench).")
     private Path cache;
 
+    @Option(names = "--batch-timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "How long one batch may take in the adapter's child JVM before the child is ended and the batch "
+                    + "retried once in a fresh one (default: ${DEFAULT-VALUE}).")
+    private int batchTimeout;
+
     @Override
     public Integer call() throws Exception {
         DatasetLayout layout = dataOptions.layout();
         DeviceSpec deviceSpec = DeviceSpec.parse(device);
         PrintWriter printer = spec.commandLine().getOut();
-        try (AdapterRegistry registry = AdapterRegistry.load(adapterJars)) {
+        ProgressOutput progress = new ProgressOutput(spec.commandLine().getErr(), ProgressOutput.onTerminal());
+        try (AdapterRegistry registry = isolation.registry(adapterJars, deviceSpec, batchTimeout,
+                CHILD_RETRIES, threads, List.of(layout.root(), out), line -> progress.println("[adapter] " + line))) {
             AdapterRegistry.Resolved resolved = registry.resolve(adapter, adapterOptions);
+            isolation.check(resolved.entry());
             EvaluationSettings settings = new EvaluationSettings(Options.split(split), batch, threads, limit, subset,
                     seed, deviceSpec, saveScores, failFast, force, resolved.options(),
                     cache != null ? cache : Options.defaultCache(System.getenv()),
                     dataOptions.mode());
-            ProgressOutput progress = new ProgressOutput(spec.commandLine().getErr(), ProgressOutput.onTerminal());
             Evaluator.Outcome outcome = new Evaluator(progress).evaluate(layout, resolved.entry(), out, runId, settings);
             printer.println(summary(outcome.runDir(), outcome.result()));
             printer.flush();

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             InspectCommand.class,
             DownloadCommand.class,
             TrainCommand.class,
+            ValidateCommand.class,
             EvalCommand.class,
             ReportCommand.class,
             CompareCommand.class,

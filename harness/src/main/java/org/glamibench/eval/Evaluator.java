@@ -15,6 +15,7 @@ import org.glamibench.adapter.AdapterContext;
 import org.glamibench.adapter.AdapterDescriptor;
 import org.glamibench.adapter.AdapterRegistry;
 import org.glamibench.adapter.EngineInfo;
+import org.glamibench.adapter.Isolation;
 import org.glamibench.adapter.ModelAdapter;
 import org.glamibench.adapter.OutputKind;
 import org.glamibench.adapter.ScoreCheck;
@@ -25,6 +26,7 @@ import org.glamibench.dataset.Sha256;
 import org.glamibench.dataset.Split;
 import org.glamibench.dataset.SplitReader;
 import org.glamibench.dataset.TestManifest;
+import org.glamibench.isolation.ChildCallException;
 import org.glamibench.metrics.ItemStatus;
 import org.glamibench.metrics.Scores;
 import org.glamibench.progress.ProgressMeter;
@@ -42,9 +44,11 @@ import org.glamibench.store.PredictionStore;
  * predictions only and writes {@code run.json}.
  *
  * <p>A batch whose {@code predict} throws or breaks the output contract is retried item by item;
- * items that still fail are stored as adapter errors. Items whose image cannot be read are stored
- * as input errors. Both count as wrong. With {@code failFast} the first such item stops the run
- * (what was stored is kept for a later resume).
+ * items that still fail are stored as adapter errors. A batch on which an adapter's child JVM
+ * failed (a {@link ChildCallException} not worth an item-by-item retry: the batch was already
+ * retried in a fresh child) is stored as adapter errors at once. Items whose image cannot be read
+ * are stored as input errors. Both count as wrong. With {@code failFast} the first such item stops
+ * the run (what was stored is kept for a later resume).
  */
 public final class Evaluator {
     private static final String REQUEST_JSON = "request.json";
@@ -95,7 +99,7 @@ public final class Evaluator {
                 : RunNames.of(entry.descriptor().name(), testManifest.sha256(), settings));
         String jarSha256 = entry.jar() == null ? null : Sha256.hexOf(Files.readAllBytes(entry.jar()));
         prepareFolder(runDir, settings.force());
-        checkRequest(runDir, request(entry.descriptor(), jarSha256, testManifest, settings));
+        checkRequest(runDir, request(entry.descriptor(), jarSha256, entry.isolation().level(), testManifest, settings));
 
         long resumed;
         Session session;
@@ -188,13 +192,19 @@ public final class Evaluator {
                          double pipelineWaitSeconds) {
     }
 
-    /** Calls the adapter, checks its output at the boundary, retries failed batches item by item. */
+    /**
+     * Calls the adapter, checks its output at the boundary, retries failed batches item by item
+     * (except a batch on which an adapter's child JVM failed: it was already retried in a fresh
+     * child, and its items are failed together).
+     */
     private static final class AdapterCall<P> implements AutoCloseable {
         private final ModelAdapter<P> adapter;
         private AdapterDescriptor descriptor;
         private final int classes;
         private long predictNanos;
         private ItemFailure lastFailure;
+        /** Whether the last failed batch is worth retrying item by item (not when its child JVM failed). */
+        private boolean lastFailureItemByItem;
 
         AdapterCall(ModelAdapter<P> adapter, AdapterDescriptor descriptor, int classes) {
             this.adapter = adapter;
@@ -240,7 +250,12 @@ public final class Evaluator {
                 return outcomes;
             }
             List<ItemOutcome> scored = predictChecked(inputs);
-            if (scored == null) {
+            if (scored == null && !lastFailureItemByItem) {
+                scored = new ArrayList<>(inputs.size());
+                for (int j = 0; j < inputs.size(); j++) {
+                    scored.add(new ItemOutcome(null, lastFailure));
+                }
+            } else if (scored == null) {
                 scored = new ArrayList<>(inputs.size());
                 for (P input : inputs) {
                     List<ItemOutcome> single = predictChecked(List.of(input));
@@ -257,8 +272,13 @@ public final class Evaluator {
         private List<ItemOutcome> predictChecked(List<P> inputs) {
             float[][] scores;
             long start = System.nanoTime();
+            lastFailureItemByItem = true;
             try {
                 scores = adapter.predict(inputs);
+            } catch (ChildCallException e) {
+                lastFailure = failure(e.getMessage());
+                lastFailureItemByItem = e.itemByItem();
+                return null;
             } catch (Exception | LinkageError | StackOverflowError e) {
                 lastFailure = failure("predict threw " + e);
                 return null;
@@ -309,13 +329,14 @@ public final class Evaluator {
         Files.createDirectories(runDir);
     }
 
-    private static Map<String, Object> request(AdapterDescriptor descriptor, String jarSha256, TestManifest manifest,
-                                               EvaluationSettings settings) {
+    private static Map<String, Object> request(AdapterDescriptor descriptor, String jarSha256, Isolation.Level isolation,
+                                               TestManifest manifest, EvaluationSettings settings) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("adapter", descriptor.name());
         request.put("adapter_version", descriptor.version());
         request.put("adapter_jar_sha256", jarSha256);
         request.put("weights_sha256", descriptor.weightsSha256());
+        request.put("isolation", isolation.label());
         request.put("split", settings.split().label());
         request.put("manifest_sha256", manifest.sha256());
         request.put("limit", settings.limit());

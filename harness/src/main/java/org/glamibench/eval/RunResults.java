@@ -56,7 +56,8 @@ final class RunResults {
                 manifest.sha256(), classIndex.sha256(), classIndex.size(), skipped);
         RunResult.Settings runSettings = new RunResult.Settings(settings.batch(), settings.threads(), settings.limit(),
                 settings.subset(), settings.seed(), settings.device().toString(), settings.saveScores(),
-                settings.failFast(), settings.adapterOptions());
+                settings.failFast(), settings.adapterOptions(), entry.isolation().level().label(), entry.isolation().heap(),
+                entry.isolation().batchTimeoutSeconds());
         RunResult.Timing runTiming = new RunResult.Timing(timing.wallSeconds(), timing.openSeconds(), timing.items(),
                 timing.wallSeconds() > 0 ? timing.items() / timing.wallSeconds() : 0, timing.adapterSeconds(),
                 timing.pipelineWaitSeconds(), resumed);

@@ -72,9 +72,15 @@ public record RunResult(int schemaVersion, String runId, String created, Adapter
      * @param saveScores     whether full scores were stored
      * @param failFast       whether the first failure stopped the run
      * @param adapterOptions the {@code --adapter-option} pairs
+     * @param isolation      where the adapter ran: {@code in-process}, {@code child} (a child JVM)
+     *                       or {@code child+sandbox} (a child JVM without network or dataset folder)
+     * @param adapterHeap    the child JVM's heap limit; null in process
+     * @param batchTimeoutSeconds how long a batch could take before the child JVM was ended; null
+     *                       in process
      */
     public record Settings(int batch, int threads, Integer limit, Integer subset, long seed, String device,
-                           boolean saveScores, boolean failFast, Map<String, String> adapterOptions) {
+                           boolean saveScores, boolean failFast, Map<String, String> adapterOptions, String isolation,
+                           String adapterHeap, Integer batchTimeoutSeconds) {
     }
 
     /**

@@ -55,6 +55,52 @@ public final class AdapterJars {
                 "org.example.scripted.ScriptedImageAdapter");
     }
 
+    /**
+     * Adapters that misbehave, each on the items whose name holds {@code break=hostile} (and score
+     * the others as {@link #scripted()} does, without breaking): {@code hostile-throw} (predict
+     * throws), {@code hostile-nan} (a NaN score), {@code hostile-exit} ({@code System.exit(7)}),
+     * {@code hostile-hang} (predict never returns), {@code hostile-oom} (allocates until the heap
+     * is full), {@code hostile-garbage} (writes to the real standard output), {@code hostile-crash}
+     * (a native crash: writes to address 0); {@code hostile-by-position} (scores by position in the
+     * batch, on every item), {@code hostile-drift} (other scores on every call); and
+     * {@code hostile-snoop}, which tries to read the test split (option {@code peek}, and beside
+     * the train CSV) and to connect to {@code call=HOST:PORT}, reports on standard error, and
+     * scores with the labels it found.
+     */
+    public static Path hostile() {
+        return build("hostile", "org.example.hostile.ThrowingAdapter", "org.example.hostile.NanAdapter",
+                "org.example.hostile.ExitingAdapter", "org.example.hostile.HangingAdapter",
+                "org.example.hostile.HoardingAdapter", "org.example.hostile.GarbageAdapter",
+                "org.example.hostile.CrashingAdapter", "org.example.hostile.PositionAdapter",
+                "org.example.hostile.DriftingAdapter", "org.example.hostile.SnoopingAdapter");
+    }
+
+    /**
+     * The example adapter project {@code examples/adapter-example/} built as its {@code mvn package}
+     * would: its {@code src/main/java} compiled against the harness, its {@code src/main/resources}
+     * (the {@code META-INF/services} file among them) packed beside the classes.
+     */
+    public static synchronized Path example() {
+        Path built = BUILT.get("example");
+        if (built != null) {
+            return built;
+        }
+        Path project = targetFolder().getParent().resolveSibling("examples").resolve("adapter-example");
+        try {
+            Path work = targetFolder().resolve("test-adapter-jars").resolve("example");
+            deleteTree(work);
+            Path classes = Files.createDirectories(work.resolve("classes"));
+            compile(project.resolve("src/main/java"), classes);
+            copyTree(project.resolve("src/main/resources"), classes);
+            Path jar = work.resolve("glami-bench-adapter-example.jar");
+            writeJar(classes, List.of(), jar);
+            BUILT.put("example", jar);
+            return jar;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A jar whose adapter calls itself {@code prior}, the name of a built-in. */
     public static Path impostor() {
         return build("impostor", "org.example.impostor.PriorImpostor");
@@ -107,6 +153,18 @@ public final class AdapterJars {
                 throw new IllegalStateException("cannot compile the test adapters in " + sources + ": "
                         + diagnostics.getDiagnostics());
             }
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(from)) {
+            files = walk.filter(Files::isRegularFile).toList();
+        }
+        for (Path file : files) {
+            Path target = to.resolve(from.relativize(file).toString());
+            Files.createDirectories(target.getParent());
+            Files.copy(file, target);
         }
     }
 

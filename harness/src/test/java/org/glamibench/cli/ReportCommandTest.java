@@ -29,7 +29,7 @@ class ReportCommandTest {
         items.set(4, TestDataset.breaking(items.get(4), "nan"));
         Path data = TestDataset.write(dir, items);
         CommandRun run = CommandRun.of("eval", "--data", data.toString(), "--out", dir.resolve("runs").toString(),
-                "--adapter-jar", AdapterJars.scripted().toString(), "--adapter", "scripted", "--run-id", "reported",
+                "--in-process", "--adapter-jar", AdapterJars.scripted().toString(), "--adapter", "scripted", "--run-id", "reported",
                 "--threads", "1");
         assertThat(run.exitCode()).as("%s", run).isZero();
         runDir = dir.resolve("runs/reported");

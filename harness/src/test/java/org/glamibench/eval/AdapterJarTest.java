@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.glamibench.adapter.AdapterJars;
 import org.glamibench.cli.CommandRun;
@@ -19,14 +20,19 @@ import org.glamibench.store.PredictionRow;
 import org.glamibench.store.StoredPredictions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The adapter SPI as a third party meets it: an adapter compiled by the test into a jar of its
- * own (on no class path the harness knows), found by ServiceLoader through {@code --adapter-jar}.
+ * own (on no class path the harness knows), found by ServiceLoader through {@code --adapter-jar},
+ * run in a child JVM (the default) or in process, with the same errors either way.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AdapterJarTest {
     private static final List<GlamiRow> ITEMS = TestDataset.items(10);
 
@@ -64,6 +70,9 @@ class AdapterJarTest {
         assertThat(json.at("/metrics/n").asLong()).isEqualTo(10);
         assertThat(json.at("/metrics/top1_hits").asLong()).isEqualTo(7);
         assertThat(json.at("/metrics/top1").asDouble()).isEqualTo(0.7);
+        assertThat(json.at("/settings/isolation").asText()).isEqualTo("child");
+        assertThat(json.at("/settings/adapter_heap").asText()).isEqualTo("512m");
+        assertThat(json.at("/settings/batch_timeout_seconds").asInt()).isEqualTo(300);
 
         StoredPredictions stored = StoredPredictions.read(out.resolve("from-jar"));
         assertThat(stored.finished()).isTrue();
@@ -85,11 +94,12 @@ class AdapterJarTest {
         }
     }
 
-    @Test
-    void aJarWithoutAnAdapterIsAClearError() {
+    @ParameterizedTest
+    @ValueSource(strings = {"--in-process", "--adapter-heap=64m"})
+    void aJarWithoutAnAdapterIsAClearError(String isolation) {
         Path jar = AdapterJars.withoutAdapter();
 
-        CommandRun run = eval(data, out, "--adapter-jar", jar.toString(), "--adapter", "scripted");
+        CommandRun run = eval(data, out, isolation, "--adapter-jar", jar.toString(), "--adapter", "scripted");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("error: " + jar + ": no adapter found (the jar needs "
@@ -97,21 +107,23 @@ class AdapterJarTest {
         assertThat(out).isEmptyDirectory();
     }
 
-    @Test
-    void aJarAdapterCannotTakeTheNameOfABuiltIn() {
+    @ParameterizedTest
+    @ValueSource(strings = {"--in-process", "--adapter-heap=64m"})
+    void aJarAdapterCannotTakeTheNameOfABuiltIn(String isolation) {
         Path jar = AdapterJars.impostor();
 
-        CommandRun run = eval(data, out, "--adapter-jar", jar.toString(), "--adapter", "prior");
+        CommandRun run = eval(data, out, isolation, "--adapter-jar", jar.toString(), "--adapter", "prior");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("error: " + jar + ": adapter name 'prior' is already taken by a built-in adapter\n");
         assertThat(out).isEmptyDirectory();
     }
 
-    @Test
-    void anUnknownAdapterNameListsTheAvailableOnes() {
-        CommandRun builtIns = eval(data, out, "--adapter", "nope");
-        CommandRun withJar = eval(data, out, "--adapter-jar", AdapterJars.scripted().toString(), "--adapter", "nope");
+    @ParameterizedTest
+    @ValueSource(strings = {"--in-process", "--adapter-heap=64m"})
+    void anUnknownAdapterNameListsTheAvailableOnes(String isolation) {
+        CommandRun builtIns = eval(data, out, isolation, "--adapter", "nope");
+        CommandRun withJar = eval(data, out, isolation, "--adapter-jar", AdapterJars.scripted().toString(), "--adapter", "nope");
 
         assertThat(builtIns.exitCode()).isEqualTo(2);
         assertThat(builtIns.err()).isEqualTo("error: no adapter named 'nope'; available: prior, random, image, text, embracenet, exported, baseline\n");
@@ -126,9 +138,10 @@ class AdapterJarTest {
         Path impostor = AdapterJars.impostor();
         Path scripted = AdapterJars.scripted();
 
-        assertThat(eval(data, out, "--adapter-jar", impostor.toString(), "--adapter", "prior").exitCode()).isEqualTo(2);
-        assertThat(eval(data, out, "--adapter-jar", scripted.toString(), "--adapter-jar", impostor.toString(),
-                "--adapter", "scripted").exitCode()).isEqualTo(2);
+        assertThat(eval(data, out, "--in-process", "--adapter-jar", impostor.toString(), "--adapter", "prior").exitCode())
+                .isEqualTo(2);
+        assertThat(eval(data, out, "--in-process", "--adapter-jar", scripted.toString(), "--adapter-jar",
+                impostor.toString(), "--adapter", "scripted").exitCode()).isEqualTo(2);
 
         assertThat(openDescriptorsOf(impostor)).isZero();
         assertThat(openDescriptorsOf(scripted)).isZero();
@@ -150,11 +163,12 @@ class AdapterJarTest {
         return open;
     }
 
-    @Test
-    void aMissingJarIsAClearError() {
+    @ParameterizedTest
+    @ValueSource(strings = {"--in-process", "--adapter-heap=64m"})
+    void aMissingJarIsAClearError(String isolation) {
         Path jar = out.resolve("absent.jar");
 
-        CommandRun run = eval(data, out, "--adapter-jar", jar.toString(), "--adapter", "scripted");
+        CommandRun run = eval(data, out, isolation, "--adapter-jar", jar.toString(), "--adapter", "scripted");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("error: " + jar + ": no such adapter jar\n");

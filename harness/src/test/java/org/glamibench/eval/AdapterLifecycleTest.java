@@ -30,7 +30,7 @@ class AdapterLifecycleTest {
         Path data = TestDataset.write(dir, items);
         Path journal = dir.resolve("journal.txt");
 
-        evalOk(data, dir.resolve("runs"), "--adapter-jar", AdapterJars.scripted().toString(), "--adapter", "scripted",
+        evalOk(data, dir.resolve("runs"), "--in-process", "--adapter-jar", AdapterJars.scripted().toString(), "--adapter", "scripted",
                 "--batch", "5", "--adapter-option", "journal=" + journal, "--run-id", "journaled");
 
         List<String> calls = Files.readAllLines(journal);
@@ -50,7 +50,7 @@ class AdapterLifecycleTest {
         Path data = TestDataset.write(dir, items);
         Path journal = dir.resolve("journal.txt");
 
-        CommandRun run = eval(data, dir.resolve("runs"), "--adapter-jar", AdapterJars.scripted().toString(),
+        CommandRun run = eval(data, dir.resolve("runs"), "--in-process", "--adapter-jar", AdapterJars.scripted().toString(),
                 "--adapter", "scripted", "--batch", "2", "--fail-fast", "--adapter-option", "prepare-ms=20",
                 "--adapter-option", "journal=" + journal);
 

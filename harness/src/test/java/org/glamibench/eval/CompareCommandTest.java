@@ -29,7 +29,7 @@ class CompareCommandTest {
     @BeforeAll
     static void runBoth() {
         data = TestDataset.write(shared, ITEMS);
-        evalOk(data, shared.resolve("runs"), "--adapter-jar", AdapterJars.scripted().toString(), "--adapter",
+        evalOk(data, shared.resolve("runs"), "--in-process", "--adapter-jar", AdapterJars.scripted().toString(), "--adapter",
                 "scripted", "--run-id", "scripted");
         evalOk(data, shared.resolve("runs"), "--adapter", "prior", "--run-id", "prior");
         scripted = shared.resolve("runs/scripted");

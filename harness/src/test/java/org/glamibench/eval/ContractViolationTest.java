@@ -27,7 +27,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Every way an adapter can break the output contract, each committed on two of twelve items (one
  * in the first batch of four, one in the second): the two are stored as adapter errors with a
  * message naming the adapter and the problem, the other items of their batches are still scored
- * after the item-by-item retry, the run goes on, and the failed items count as wrong.
+ * after the item-by-item retry, the run goes on, and the failed items count as wrong. In process,
+ * for speed: {@link ChildIsolationTest} shows that a child JVM records the same.
  */
 class ContractViolationTest {
     private static final int BROKEN_A = 1;
@@ -55,7 +56,7 @@ class ContractViolationTest {
         Path data = TestDataset.write(dir, items);
         Path out = dir.resolve("runs");
 
-        CommandRun run = evalOk(data, out, "--adapter-jar", AdapterJars.scripted().toString(), "--adapter", "scripted",
+        CommandRun run = evalOk(data, out, "--in-process", "--adapter-jar", AdapterJars.scripted().toString(), "--adapter", "scripted",
                 "--batch", "4", "--save-scores", "--run-id", violation);
 
         StoredPredictions stored = StoredPredictions.read(out.resolve(violation));
@@ -102,7 +103,7 @@ class ContractViolationTest {
         Path data = TestDataset.write(dir, items);
         Path out = dir.resolve("runs");
 
-        evalOk(data, out, "--adapter-jar", AdapterJars.scripted().toString(), "--adapter", "scripted-logits",
+        evalOk(data, out, "--in-process", "--adapter-jar", AdapterJars.scripted().toString(), "--adapter", "scripted-logits",
                 "--batch", "5", "--save-scores", "--run-id", "logits");
 
         StoredPredictions stored = StoredPredictions.read(out.resolve("logits"));
@@ -147,7 +148,7 @@ class ContractViolationTest {
         Path out = dir.resolve("runs");
         String jar = AdapterJars.scripted().toString();
 
-        CommandRun failed = eval(data, out, "--adapter-jar", jar, "--adapter", "scripted", "--batch", "4",
+        CommandRun failed = eval(data, out, "--in-process", "--adapter-jar", jar, "--adapter", "scripted", "--batch", "4",
                 "--run-id", "fast", "--fail-fast");
 
         assertThat(failed.exitCode()).as("%s", failed).isEqualTo(1);
@@ -160,13 +161,13 @@ class ContractViolationTest {
         assertThat(kept.rows()).extracting(PredictionRow::itemId).containsExactly(1001L, 1002L, 1003L, 1004L, 1005L, 1006L);
         assertThat(kept.rows()).extracting(PredictionRow::status).containsOnly(ItemStatus.OK);
 
-        CommandRun otherRequest = eval(data, out, "--adapter-jar", jar, "--adapter", "scripted", "--run-id", "fast",
+        CommandRun otherRequest = eval(data, out, "--in-process", "--adapter-jar", jar, "--adapter", "scripted", "--run-id", "fast",
                 "--seed", "2");
         assertThat(otherRequest.exitCode()).isEqualTo(1);
         assertThat(otherRequest.err()).startsWith("error: " + runDir + " holds an interrupted run of another request (")
                 .endsWith("); resume it with the same options, or give another --run-id or --force\n");
 
-        CommandRun resumed = evalOk(data, out, "--adapter-jar", jar, "--adapter", "scripted", "--batch", "4",
+        CommandRun resumed = evalOk(data, out, "--in-process", "--adapter-jar", jar, "--adapter", "scripted", "--batch", "4",
                 "--run-id", "fast");
 
         assertThat(resumed.err()).contains("resuming " + runDir + ": 6 items already stored, 6 to go");

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.glamibench.adapter.AdapterJars;
 import org.glamibench.dataset.DatasetLayout;
 import org.glamibench.dataset.GlamiRow;
@@ -18,13 +19,16 @@ import org.glamibench.store.PredictionRow;
 import org.glamibench.store.StoredPredictions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Images as they come: over eight items of which one has no image, one a truncated JPEG and one a
  * file that is no JPEG at all, an IMAGE adapter gets input errors naming the files for those three
- * and scores the other five; a TEXT adapter never reads the images, so all eight are scored.
+ * and scores the other five; a TEXT adapter never reads the images, so all eight are scored. The
+ * adapters run in their child JVM (the default), so the decoded pixels cross the pipe.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ImageInputTest {
     private static final List<GlamiRow> ITEMS = TestDataset.items(8);
 

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * with an adapter slowed down to 1 ms an item over 3,000 items and is killed ({@link Process#destroyForcibly()}) as soon
  * as its {@code predictions.csv.part} has grown (the store has written its first 64 KiB, about
  * 800 rows). The same command, given again in this JVM (at full speed), resumes it: every item ends up stored exactly once,
- * and the run's metrics and predictions are those of an uninterrupted run.
+ * and the run's metrics and predictions are those of an uninterrupted run. The adapter runs in
+ * process, where the system property that slows it down reaches it.
  */
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "SIGKILL semantics")
 class KillAndResumeTest {
@@ -45,7 +46,7 @@ class KillAndResumeTest {
     void aKilledEvalResumesToTheRunItWouldHaveBeen() throws Exception {
         Path data = TestDataset.write(dir, ITEMS);
         Path out = dir.resolve("runs");
-        String[] command = {"--adapter-jar", AdapterJars.scripted().toString(), "--adapter", "scripted",
+        String[] command = {"--in-process", "--adapter-jar", AdapterJars.scripted().toString(), "--adapter", "scripted",
             "--adapter-option", "note=kill", "--batch", "30"};
 
         Process child = start(data, out, command);

@@ -41,7 +41,7 @@ class RunJsonSchemaTest {
     void aRunWhereEveryItemFailedIsValid() {
         // An IMAGE adapter on a dataset without images: twelve input errors, metrics undefined (null).
         CommandRun run = CommandRun.of("eval", "--data", data.toString(), "--out", dir.resolve("runs").toString(),
-                "--adapter-jar", AdapterJars.scripted().toString(), "--adapter", "scripted-image", "--run-id", "no-images",
+                "--in-process", "--adapter-jar", AdapterJars.scripted().toString(), "--adapter", "scripted-image", "--run-id", "no-images",
                 "--threads", "1");
 
         assertThat(run.exitCode()).as("%s", run).isZero();
