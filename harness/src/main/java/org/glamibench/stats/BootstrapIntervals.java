@@ -43,6 +43,9 @@ public final class BootstrapIntervals {
             throw new IllegalArgumentException("need resamples >= 1 and 0 < confidence < 1, got " + resamples
                     + " and " + confidence);
         }
+        if (classes > 0xFFFF - 1) {
+            throw new IllegalArgumentException("at most 65,534 classes, got " + classes);
+        }
         int[] group = new int[n];
         for (int i = 0; i < n; i++) {
             group[i] = geos[i].ordinal();
@@ -50,26 +53,24 @@ public final class BootstrapIntervals {
         int groups = Geo.values().length;
         StratifiedResampler resampler = new StratifiedResampler(group, groups, seed);
         int[] bounds = resampler.groupBounds();
+        // Each item packed in one long, in group order, so a draw touches one array:
+        // true class, top-1 + 1 (0 for a failed item), top-5 hit.
+        int[] grouped = resampler.groupedItems();
+        long[] codes = new long[n];
+        for (int k = 0; k < n; k++) {
+            int i = grouped[k];
+            codes[k] = trueClass[i] | (long) (top1[i] + 1) << 16 | (top5Hit[i] ? 1L << 32 : 0);
+        }
         // values[scope][metric][r]; scope 0 is overall, scope 1 + g is geo g.
         double[][][] values = new double[groups + 1][METRICS.length][resamples];
-        ThreadLocal<Counts> buffers = ThreadLocal.withInitial(() -> new Counts(groups, classes, n));
+        ThreadLocal<Counts> buffers = ThreadLocal.withInitial(() -> new Counts(groups, classes));
         IntStream.range(0, resamples).parallel().forEach(r -> {
             Counts counts = buffers.get();
-            resampler.draw(r, counts.drawn);
-            counts.count(counts.drawn, bounds, trueClass, top1, top5Hit);
+            counts.countResample(codes, bounds, resampler.random(r));
             counts.store(values, r);
         });
-        Counts observed = new Counts(groups, classes, n);
-        int[] identity = new int[n];
-        int k = 0;
-        for (int g = 0; g < groups; g++) {
-            for (int i = 0; i < n; i++) {
-                if (group[i] == g) {
-                    identity[k++] = i;
-                }
-            }
-        }
-        observed.count(identity, bounds, trueClass, top1, top5Hit);
+        Counts observed = new Counts(groups, classes);
+        observed.countAll(codes, bounds);
         double[][][] point = new double[groups + 1][METRICS.length][1];
         observed.store(point, 0);
 
@@ -95,7 +96,6 @@ public final class BootstrapIntervals {
 
     /** Per-group counts of one (re)sample, reused across resamples by one thread. */
     private static final class Counts {
-        final int[] drawn;
         final long[] top1Hits;
         final long[] top5Hits;
         final long[] size;
@@ -104,8 +104,7 @@ public final class BootstrapIntervals {
         final int[][] truePositives;
         final int classes;
 
-        Counts(int groups, int classes, int items) {
-            this.drawn = new int[items];
+        Counts(int groups, int classes) {
             this.top1Hits = new long[groups];
             this.top5Hits = new long[groups];
             this.size = new long[groups];
@@ -115,36 +114,49 @@ public final class BootstrapIntervals {
             this.classes = classes;
         }
 
-        void count(int[] items, int[] bounds, int[] trueClass, int[] top1, boolean[] top5Hit) {
+        /** Counts a resample: as many draws from each group as it has items. */
+        void countResample(long[] codes, int[] bounds, java.util.SplittableRandom random) {
             for (int g = 0; g < size.length; g++) {
-                Arrays.fill(support[g], 0);
-                Arrays.fill(predicted[g], 0);
-                Arrays.fill(truePositives[g], 0);
-                long hits1 = 0;
-                long hits5 = 0;
-                int[] groupSupport = support[g];
-                int[] groupPredicted = predicted[g];
-                int[] groupTruePositives = truePositives[g];
-                for (int k = bounds[g]; k < bounds[g + 1]; k++) {
-                    int i = items[k];
-                    int t = trueClass[i];
-                    int p = top1[i];
-                    groupSupport[t]++;
-                    if (p >= 0) {
-                        groupPredicted[p]++;
-                        if (p == t) {
-                            groupTruePositives[t]++;
-                            hits1++;
-                        }
-                    }
-                    if (top5Hit[i]) {
-                        hits5++;
-                    }
+                int start = bounds[g];
+                int length = bounds[g + 1] - start;
+                reset(g, length);
+                for (int j = 0; j < length; j++) {
+                    add(g, codes[start + random.nextInt(length)]);
                 }
-                top1Hits[g] = hits1;
-                top5Hits[g] = hits5;
-                size[g] = bounds[g + 1] - bounds[g];
             }
+        }
+
+        /** Counts the items as observed, each once. */
+        void countAll(long[] codes, int[] bounds) {
+            for (int g = 0; g < size.length; g++) {
+                reset(g, bounds[g + 1] - bounds[g]);
+                for (int k = bounds[g]; k < bounds[g + 1]; k++) {
+                    add(g, codes[k]);
+                }
+            }
+        }
+
+        private void reset(int g, int length) {
+            Arrays.fill(support[g], 0);
+            Arrays.fill(predicted[g], 0);
+            Arrays.fill(truePositives[g], 0);
+            top1Hits[g] = 0;
+            top5Hits[g] = 0;
+            size[g] = length;
+        }
+
+        private void add(int g, long code) {
+            int t = (int) (code & 0xFFFF);
+            int p = (int) ((code >>> 16) & 0xFFFF) - 1;
+            support[g][t]++;
+            if (p >= 0) {
+                predicted[g][p]++;
+                if (p == t) {
+                    truePositives[g][t]++;
+                    top1Hits[g]++;
+                }
+            }
+            top5Hits[g] += code >>> 32;
         }
 
         void store(double[][][] values, int r) {

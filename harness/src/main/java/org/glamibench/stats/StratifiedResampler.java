@@ -39,9 +39,30 @@ final class StratifiedResampler {
         return items;
     }
 
-    /** Fills {@code drawn} with resample {@code r}: item indices, group by group. */
+    /** The random source of resample {@code r}. */
+    SplittableRandom random(int r) {
+        return new SplittableRandom(SeedMix.of(seed, r));
+    }
+
+    /** Every item index, group by group (the order of {@link #groupBounds()}). */
+    int[] groupedItems() {
+        int[] items = new int[this.items];
+        int k = 0;
+        for (int[] group : members) {
+            for (int item : group) {
+                items[k++] = item;
+            }
+        }
+        return items;
+    }
+
+    /**
+     * Fills {@code drawn} with resample {@code r}: item indices, group by group. Position {@code k}
+     * of group g holds {@code groupedItems()[bounds[g] + random(r).nextInt(size of g)]}, drawn in
+     * that order.
+     */
     void draw(int r, int[] drawn) {
-        SplittableRandom random = new SplittableRandom(SeedMix.of(seed, r));
+        SplittableRandom random = random(r);
         int k = 0;
         for (int[] group : members) {
             for (int j = 0; j < group.length; j++) {
