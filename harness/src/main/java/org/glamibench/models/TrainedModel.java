@@ -10,6 +10,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.function.Function;
 import org.glamibench.models.folder.ModelFolder;
 import org.glamibench.models.folder.ModelFolderException;
 import org.glamibench.models.folder.ModelManifest;
@@ -120,7 +122,7 @@ public final class TrainedModel implements AutoCloseable {
      * Logits of a batch, computed in inference mode in a sub-manager closed before returning:
      * {@code inputs} are created by {@code makeInputs} in that sub-manager.
      */
-    public float[][] logits(java.util.function.Function<NDManager, NDList> makeInputs) {
+    public float[][] logits(Function<NDManager, NDList> makeInputs) {
         try (NDManager step = manager.newSubManager()) {
             NDList inputs = makeInputs.apply(step);
             NDArray logits = block.forward(parameterStore, inputs, false).singletonOrThrow();
@@ -135,7 +137,7 @@ public final class TrainedModel implements AutoCloseable {
         float[] flat = matrix.toFloatArray();
         float[][] rows = new float[n][];
         for (int i = 0; i < n; i++) {
-            rows[i] = java.util.Arrays.copyOfRange(flat, i * c, (i + 1) * c);
+            rows[i] = Arrays.copyOfRange(flat, i * c, (i + 1) * c);
         }
         return rows;
     }

@@ -1,6 +1,7 @@
 package org.glamibench.models.folder;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.glamibench.dataset.ClassIndex;
@@ -37,7 +38,7 @@ public record ModelManifest(String format, String model, String architecture, Li
 
         /** The classes of an index. */
         public static Classes of(ClassIndex classIndex) {
-            List<ClassEntry> entries = new java.util.ArrayList<>(classIndex.size());
+            List<ClassEntry> entries = new ArrayList<>(classIndex.size());
             for (int i = 0; i < classIndex.size(); i++) {
                 entries.add(new ClassEntry(classIndex.category(i), classIndex.name(i)));
             }

@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.glamibench.models.folder.ModelFolder;
 import org.glamibench.models.folder.ModelFolderException;
 import org.glamibench.models.folder.ModelManifest;
@@ -35,7 +38,7 @@ import org.glamibench.run.RunFiles;
  */
 record Checkpoint(JsonNode request, int epochsDone, long optimizerSteps, double seconds,
                   List<ModelManifest.Epoch> epochs, List<Integer> skippedRows, List<String> skippedExamples,
-                  java.util.Map<String, String> files) {
+                  Map<String, String> files) {
 
     static final String FOLDER = "checkpoint";
     static final String STATE = "state.json";
@@ -61,7 +64,7 @@ record Checkpoint(JsonNode request, int epochsDone, long optimizerSteps, double 
             throw new ModelFolderException(folder.resolve(STATE) + ": unreadable checkpoint (" + e.getMessage()
                     + "); give --force to start over", e);
         }
-        for (var file : checkpoint.files().entrySet()) {
+        for (Map.Entry<String, String> file : checkpoint.files().entrySet()) {
             String actual = ModelFolder.sha256(folder.resolve(file.getKey()));
             if (!actual.equals(file.getValue())) {
                 throw new ModelFolderException(folder.resolve(file.getKey()) + ": SHA-256 differs from " + STATE
@@ -85,7 +88,7 @@ record Checkpoint(JsonNode request, int epochsDone, long optimizerSteps, double 
         } finally {
             Files.deleteIfExists(temp);
         }
-        var files = new java.util.TreeMap<String, String>();
+        Map<String, String> files = new TreeMap<>();
         files.put(NETWORK, networkSha);
         files.put(OPTIMIZER, ModelFolder.sha256(optimizer));
         RunFiles.writeJson(folder.resolve(STATE), new Checkpoint(request, epochsDone, adam.steps(), seconds,
@@ -112,7 +115,7 @@ record Checkpoint(JsonNode request, int epochsDone, long optimizerSteps, double 
         if (!Files.isDirectory(folder)) {
             return;
         }
-        try (var files = Files.list(folder)) {
+        try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.toList()) {
                 Files.delete(file);
             }

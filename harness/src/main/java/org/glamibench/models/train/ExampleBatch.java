@@ -1,5 +1,6 @@
 package org.glamibench.models.train;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -54,7 +55,7 @@ record ExampleBatch<E>(List<Integer> rows, List<E> examples, List<Integer> skipp
         private final List<int[]> batches;
         private final ExecutorService workers;
         private final int ahead;
-        private final java.util.ArrayDeque<Future<ExampleBatch<E>>> inFlight = new java.util.ArrayDeque<>();
+        private final ArrayDeque<Future<ExampleBatch<E>>> inFlight = new ArrayDeque<>();
         private int submitted;
 
         Prefetcher(ExampleSource<E> task, TrainingData data, List<int[]> batches, ExecutorService workers, int ahead) {

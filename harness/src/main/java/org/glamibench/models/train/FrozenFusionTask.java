@@ -28,7 +28,7 @@ import org.glamibench.progress.ProgressOutput;
 final class FrozenFusionTask implements TrainingTask<FrozenFusionTask.Features> {
     private final FusionTask encoders;
     private final FusionSettings settings;
-    private final Map<Integer, Features> features = new HashMap<>();
+    private final Features[] features;
     private final Map<Integer, ImageDecodeException> failures = new HashMap<>();
 
     /**
@@ -46,6 +46,7 @@ final class FrozenFusionTask implements TrainingTask<FrozenFusionTask.Features> 
                      int batch, ProgressOutput progress) throws InterruptedException {
         this.encoders = encoders;
         this.settings = encoders.fusionSettings();
+        this.features = new Features[data.rows().size()];
         List<int[]> batches = new ArrayList<>();
         for (int from = 0; from < data.rows().size(); from += batch) {
             int[] positions = new int[Math.min(batch, data.rows().size() - from)];
@@ -71,8 +72,8 @@ final class FrozenFusionTask implements TrainingTask<FrozenFusionTask.Features> 
                         float[][] image = TrainedModel.rows(out.get(0));
                         float[][] text = TrainedModel.rows(out.get(1));
                         for (int i = 0; i < prepared.rows().size(); i++) {
-                            features.put(prepared.rows().get(i), new Features(image[i], text[i],
-                                    prepared.examples().get(i).labelSource()));
+                            features[prepared.rows().get(i)] = new Features(image[i], text[i],
+                                    prepared.examples().get(i).labelSource());
                         }
                     }
                 }
@@ -94,7 +95,7 @@ final class FrozenFusionTask implements TrainingTask<FrozenFusionTask.Features> 
 
     @Override
     public Features example(int row) throws ImageDecodeException {
-        Features found = features.get(row);
+        Features found = features[row];
         if (found == null) {
             throw failures.get(row);
         }

@@ -65,6 +65,11 @@ final class ImageCache {
         return decoded.get();
     }
 
+    /** The most bytes kept. */
+    long budgetBytes() {
+        return budgetBytes;
+    }
+
     /** Photos kept in memory. */
     int keptImages() {
         return kept.size();

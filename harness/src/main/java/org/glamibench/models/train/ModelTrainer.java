@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +53,8 @@ import org.glamibench.run.RunFiles;
 public final class ModelTrainer {
     /** Off a terminal, a progress line every this many batches. */
     static final int LOG_EVERY_BATCHES = 500;
+    /** Items per forward pass when computing frozen encoders' features. */
+    static final int FEATURE_BATCH = 128;
     /** Rows whose image failed listed by example in model.json. */
     static final int SKIPPED_EXAMPLES = 20;
 
@@ -117,9 +120,14 @@ public final class ModelTrainer {
             manager.setName("training");
             NetworkStart start = new NetworkStart(manager, settings.seed(), modelDir, resume);
             boolean frozen = kind == ModelKind.EMBRACENET && !settings.endToEnd();
-            ImageCache.Factory images = p -> new ImageCache(layout, p, frozen ? 0 : settings.cacheBytes());
+            List<ImageCache> caches = new ArrayList<>();
+            ImageCache.Factory images = p -> {
+                ImageCache cache = new ImageCache(layout, p, frozen ? 0 : settings.cacheBytes());
+                caches.add(cache);
+                return cache;
+            };
             try (TrainingTask<?> task = task(settings, data, images, device, start, workers, ahead)) {
-                return run(task, settings, data, modelDir, request, resume, engine, workers, ahead, manager);
+                return run(task, settings, data, modelDir, request, resume, engine, workers, ahead, manager, caches);
             }
         } finally {
             workers.shutdownNow();
@@ -141,7 +149,7 @@ public final class ModelTrainer {
                     yield fusion;
                 }
                 try {
-                    yield new FrozenFusionTask(fusion, data, start.manager(), workers, ahead, 128, progress);
+                    yield new FrozenFusionTask(fusion, data, start.manager(), workers, ahead, FEATURE_BATCH, progress);
                 } catch (InterruptedException | RuntimeException e) {
                     fusion.close();
                     throw e;
@@ -178,7 +186,7 @@ public final class ModelTrainer {
 
     private <E> Outcome run(TrainingTask<E> task, TrainingSettings settings, TrainingData data, Path modelDir,
                             JsonNode request, Checkpoint resume, EngineInfo engine, ExecutorService workers, int ahead,
-                            NDManager manager) throws IOException, InterruptedException {
+                            NDManager manager, List<ImageCache> caches) throws IOException, InterruptedException {
         List<Parameter> trainable = new ArrayList<>();
         for (Pair<String, Parameter> parameter : task.trained().getParameters()) {
             if (parameter.getValue().requiresGradient()) {
@@ -200,7 +208,8 @@ public final class ModelTrainer {
         ParameterStore parameters = new ParameterStore(manager, false);
         Skips skips = new Skips(skipped, skippedExamples);
         String label = settings.kind().label();
-        for (int epoch = epochs.size() + 1; epoch <= settings.epochs(); epoch++) {
+        int firstEpoch = epochs.size() + 1;
+        for (int epoch = firstEpoch; epoch <= settings.epochs(); epoch++) {
             long start = System.nanoTime();
             int[] order = shuffled(data.train(), Seeds.of(settings.seed(), epoch));
             List<int[]> batches = chunks(order, settings.batch());
@@ -255,6 +264,13 @@ public final class ModelTrainer {
             epochs.add(new ModelManifest.Epoch(epoch, lossSum / Math.max(1, seen), correct / (double) Math.max(1, seen),
                     validation.loss(), validation.top1(), validation.top5(), epochSeconds, seen / trainSeconds));
             progress.println(validation.describe(label, epoch, settings.epochs()));
+            if (epoch == firstEpoch) {
+                for (ImageCache cache : caches.stream().filter(cache -> cache.budgetBytes() > 0).toList()) {
+                    progress.println(String.format(Locale.ROOT, "%s: %,d photos decoded, %,d kept in memory for the next "
+                                    + "epochs (%s of at most %s)", label, cache.decoded(), cache.keptImages(),
+                            ProgressMeter.formatBytes(cache.keptBytes()), ProgressMeter.formatBytes(cache.budgetBytes())));
+                }
+            }
             Checkpoint.write(modelDir, task.network(), adam, request, epoch, seconds, epochs, List.copyOf(skipped),
                     skippedExamples);
         }
@@ -373,7 +389,7 @@ public final class ModelTrainer {
     private static List<int[]> chunks(int[] values, int size) {
         List<int[]> chunks = new ArrayList<>();
         for (int from = 0; from < values.length; from += size) {
-            chunks.add(java.util.Arrays.copyOfRange(values, from, Math.min(values.length, from + size)));
+            chunks.add(Arrays.copyOfRange(values, from, Math.min(values.length, from + size)));
         }
         return chunks;
     }

@@ -102,51 +102,61 @@ public record TrainingSettings(ModelKind kind, int epochs, int batch, float lear
             this.learningRate = defaultLearningRate(kind);
         }
 
+        /** Epochs to train. */
         public Builder optEpochs(int epochs) {
             this.epochs = epochs;
             return this;
         }
 
+        /** Items per step. */
         public Builder optBatch(int batch) {
             this.batch = batch;
             return this;
         }
 
+        /** Adam's learning rate. */
         public Builder optLearningRate(float learningRate) {
             this.learningRate = learningRate;
             return this;
         }
 
+        /** Seed of initialisation, shuffling and EmbraceNet's draws. */
         public Builder optSeed(long seed) {
             this.seed = seed;
             return this;
         }
 
+        /** Train only on rows labelled by people. */
         public Builder optHumanLabelsOnly(boolean humanLabelsOnly) {
             this.humanLabelsOnly = humanLabelsOnly;
             return this;
         }
 
+        /** The device to train on. */
         public Builder optDevice(DeviceSpec device) {
             this.device = device;
             return this;
         }
 
+        /** Image decoding threads. */
         public Builder optThreads(int threads) {
             this.threads = threads;
             return this;
         }
 
+        /** The image model's shrink factor: 1, 2 or 4. */
         public Builder optImageFactor(int imageFactor) {
             this.imageFactor = imageFactor;
             return this;
         }
 
+        /** EmbraceNet: label_source as a third modality. */
         public Builder optLabelSource(boolean labelSource) {
             this.labelSource = labelSource;
             return this;
         }
 
+        /** EmbraceNet: train the encoders too. */
         public Builder optEndToEnd(boolean endToEnd) {
             this.endToEnd = endToEnd;
             return this;
@@ -159,6 +169,7 @@ public record TrainingSettings(ModelKind kind, int epochs, int batch, float lear
             return this;
         }
 
+        /** Most bytes of decoded images kept in memory across epochs. */
         public Builder optCacheBytes(long cacheBytes) {
             this.cacheBytes = cacheBytes;
             return this;
