@@ -2,8 +2,8 @@ package org.glamibench.sample;
 
 /**
  * The 8 ways the sample's painter fills a {@link Silhouette}, in the object's main colour and a
- * lighter tone of it. All are coarse (stripes and cells about a fifth of the object wide) so that
- * they survive downscaling to 57x74 pixels.
+ * lighter tone of it. All are coarse (stripes, check squares and dots are spaced a quarter
+ * of the object's width apart) so that they survive downscaling to 57x74 pixels.
  */
 public enum FillPattern {
     /** One colour. */
