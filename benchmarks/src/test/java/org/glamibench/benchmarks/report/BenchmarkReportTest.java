@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BenchmarkReportTest {
-    private static final Provenance MACHINE = new Provenance("1", null, "JDK 17", "Linux", "Test CPU", 2, 1L << 30,
+    private static final Provenance MACHINE = new Provenance("1", null, "JDK 17", "Linux", "Test CPU", 2, 1L << 30, null,
             null, null, null);
 
     @TempDir
