@@ -109,7 +109,9 @@ class LeaderboardTest {
         Board sample = board.boards().get(0);
         assertThat(sample.dataset().scoredRows()).isEqualTo(600);
         assertThat(sample.entries()).extracting(e -> e.run().runId()).containsExactly("good", "good-too", "prior", "random");
-        assertThat(sample.entries()).extracting(e -> e.placement().tier()).containsExactly(1, 1, 2, 2);
+        // On this seeded sample prior (16 of 600 right) beats random (1 of 600) significantly, so each
+        // leads a tier of its own below the two good runs.
+        assertThat(sample.entries()).extracting(e -> e.placement().tier()).containsExactly(1, 1, 2, 3);
         assertThat(board.boards().get(1).entries()).extracting(e -> e.run().runId()).containsExactly("prior-other-sample");
     }
 
