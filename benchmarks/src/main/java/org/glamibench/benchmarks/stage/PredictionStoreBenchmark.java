@@ -1,4 +1,4 @@
-package org.glamibench.benchmarks;
+package org.glamibench.benchmarks.stage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

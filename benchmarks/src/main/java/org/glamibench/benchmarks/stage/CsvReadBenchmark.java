@@ -1,7 +1,8 @@
-package org.glamibench.benchmarks;
+package org.glamibench.benchmarks.stage;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import org.glamibench.benchmarks.BenchmarkData;
 import org.glamibench.dataset.DatasetLayout;
 import org.glamibench.dataset.GlamiCsvReader;
 import org.glamibench.dataset.GlamiRow;
@@ -13,6 +14,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -22,14 +24,14 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Reading a split CSV: the 1M-row train split written by {@code sample --train 1000000
  * --no-images}, in a JVM capped at 1 GB of heap (the streaming contract), and the manifest hash
- * of a 116,004-row test split. Each invocation reads the whole file; rows/s = rows / score.
+ * of a 116,004-row test split. Each invocation reads the whole file; scores are rows per second.
  * Compare with benchmarks/src/main/python/pandas_read_csv.py on the same files.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.SingleShotTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 2)
-@Measurement(iterations = 5)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 1, time = 1)
+@Measurement(iterations = 3, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx1g", "-Xms1g"})
 public class CsvReadBenchmark {
     /** Rows of the train split read by {@link #readTrainSplit()}. */
@@ -46,6 +48,7 @@ public class CsvReadBenchmark {
 
     /** Streams every train row through the strict reader; returns a checksum so nothing is dead code. */
     @Benchmark
+    @OperationsPerInvocation(TRAIN_ROWS)
     public long readTrainSplit() {
         long sum = 0;
         try (GlamiCsvReader reader = GlamiCsvReader.open(layout.csv(Split.TRAIN), GlamiCsvReader.Mode.STRICT)) {
@@ -61,6 +64,7 @@ public class CsvReadBenchmark {
 
     /** Reads the test split and computes its manifest hash, as every run does. */
     @Benchmark
+    @OperationsPerInvocation(TEST_ROWS)
     public String manifestOfTestSplit() {
         TestManifest.Builder manifest = new TestManifest.Builder(false);
         try (GlamiCsvReader reader = GlamiCsvReader.open(layout.csv(Split.TEST), GlamiCsvReader.Mode.STRICT)) {

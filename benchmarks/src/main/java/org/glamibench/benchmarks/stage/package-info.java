@@ -1,0 +1,7 @@
+/**
+ * JMH benchmarks of the evaluation's stages on their own (CSV reading, JPEG decoding and
+ * preprocessing, text featurisation, metric accumulation, the prediction store). Every score is in
+ * items per second (one operation is one row, image or text), so the report can chart them side
+ * by side as a breakdown of the cost per item.
+ */
+package org.glamibench.benchmarks.stage;
