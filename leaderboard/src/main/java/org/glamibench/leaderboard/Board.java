@@ -3,6 +3,7 @@ package org.glamibench.leaderboard;
 import java.util.List;
 import java.util.Locale;
 import org.glamibench.run.RunResult;
+import org.glamibench.run.ThroughputMeasurement;
 
 /**
  * The ranking of the verified runs on one test set: same manifest, same class index, same scored
@@ -41,7 +42,7 @@ public record Board(Key key, boolean realTestSplit, List<Entry> entries, List<Pa
      * @param comparedTo the run id of the tier leader it was compared with; null for the first
      * @param throughput its adapter's throughput at batch 32; null when not measured
      */
-    public record Entry(VerifiedRun run, Tiers.Placement placement, String comparedTo, Throughputs.Throughput throughput) {
+    public record Entry(VerifiedRun run, Tiers.Placement placement, String comparedTo, ThroughputMeasurement throughput) {
     }
 
     /** The dataset section shared by the board's runs (of its first run). */

@@ -12,10 +12,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.glamibench.run.RunFiles;
 import org.glamibench.run.RunResult;
+import org.glamibench.run.ThroughputMeasurement;
 
 /**
- * Measured inference throughput of adapters, from {@code results/benchmarks/*.json}: each file
- * holds one record or an array of records
+ * Measured inference throughput of adapters, from {@code results/benchmarks/*.json} and the
+ * {@code results/benchmarks/<run>/throughput.json} that {@code mvn verify -Pbenchmark} writes: each
+ * file holds one record or an array of records
  * {@code {"adapter", "adapter_version", "device", "batch", "items_per_second", "created"}}
  * (device as in run.json, e.g. {@code cpu}; created ISO-8601). The board shows the throughput at
  * {@value #BOARD_BATCH} items per batch of a run's adapter and version, preferring a measurement
@@ -25,24 +27,10 @@ public final class Throughputs {
     /** The batch size the board reports throughput at. */
     public static final int BOARD_BATCH = 32;
 
-    /**
-     * One measurement.
-     *
-     * @param adapter        adapter name
-     * @param adapterVersion adapter version
-     * @param device         {@code cpu} or {@code gpu:N}
-     * @param batch          items per predict call
-     * @param itemsPerSecond measured throughput
-     * @param created        when it was measured, ISO-8601; may be null
-     */
-    public record Throughput(String adapter, String adapterVersion, String device, int batch, double itemsPerSecond,
-                             String created) {
-    }
-
-    private final List<Throughput> measurements;
+    private final List<ThroughputMeasurement> measurements;
 
     /** @param measurements the measurements known */
-    public Throughputs(List<Throughput> measurements) {
+    public Throughputs(List<ThroughputMeasurement> measurements) {
         this.measurements = List.copyOf(measurements);
     }
 
@@ -52,7 +40,8 @@ public final class Throughputs {
     }
 
     /**
-     * Reads every {@code *.json} file of a folder; none when the folder does not exist.
+     * Reads every {@code *.json} file of a folder and every {@value ThroughputMeasurement#FILE} of its
+     * sub-folders; none when the folder does not exist.
      *
      * @throws IllegalArgumentException naming the file, when one is not a list of measurements
      * @throws IOException              when the folder cannot be listed or a file read
@@ -63,29 +52,28 @@ public final class Throughputs {
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(folder)) {
-            files = list.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+            files = list.map(f -> Files.isDirectory(f) ? f.resolve(ThroughputMeasurement.FILE) : f)
+                    .filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f)).sorted().toList();
         }
-        List<Throughput> all = new ArrayList<>();
+        List<ThroughputMeasurement> all = new ArrayList<>();
         for (Path file : files) {
+            String name = folder.getParent() == null ? file.toString() : folder.getParent().relativize(file).toString();
             JsonNode json;
             try {
                 json = RunFiles.MAPPER.readTree(file.toFile());
             } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException(folder.getFileName() + "/" + file.getFileName() + ": not JSON: "
-                        + e.getOriginalMessage(), e);
+                throw new IllegalArgumentException(name + ": not JSON: " + e.getOriginalMessage(), e);
             }
             for (JsonNode node : json.isArray() ? json : List.of(json)) {
-                Throughput t;
+                ThroughputMeasurement t;
                 try {
-                    t = RunFiles.MAPPER.treeToValue(node, Throughput.class);
+                    t = RunFiles.MAPPER.treeToValue(node, ThroughputMeasurement.class);
                 } catch (JsonProcessingException e) {
-                    throw new IllegalArgumentException(folder.getFileName() + "/" + file.getFileName()
-                            + ": not a throughput measurement: " + e.getOriginalMessage(), e);
+                    throw new IllegalArgumentException(name + ": not a throughput measurement: " + e.getOriginalMessage(), e);
                 }
                 if (t.adapter() == null || t.adapterVersion() == null || t.device() == null || t.batch() < 1
                         || !(t.itemsPerSecond() > 0)) {
-                    throw new IllegalArgumentException(folder.getFileName() + "/" + file.getFileName()
-                            + ": a measurement needs adapter, adapter_version, device, batch >= 1 and "
+                    throw new IllegalArgumentException(name + ": a measurement needs adapter, adapter_version, device, batch >= 1 and "
                             + "items_per_second > 0: " + node);
                 }
                 all.add(t);
@@ -95,12 +83,12 @@ public final class Throughputs {
     }
 
     /** The throughput at {@value #BOARD_BATCH} of a run's adapter and version, if measured. */
-    public Optional<Throughput> atBoardBatch(RunResult run) {
+    public Optional<ThroughputMeasurement> atBoardBatch(RunResult run) {
         String device = run.settings().device();
         return measurements.stream()
                 .filter(t -> t.batch() == BOARD_BATCH && t.adapter().equals(run.adapter().name())
                         && t.adapterVersion().equals(run.adapter().version()))
-                .max(Comparator.comparing((Throughput t) -> t.device().equals(device))
+                .max(Comparator.comparing((ThroughputMeasurement t) -> t.device().equals(device))
                         .thenComparing(t -> t.created() == null ? "" : t.created()));
     }
 }

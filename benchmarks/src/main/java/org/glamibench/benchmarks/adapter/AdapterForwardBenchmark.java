@@ -1,5 +1,6 @@
 package org.glamibench.benchmarks.adapter;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ public class AdapterForwardBenchmark {
         DatasetLayout layout = BenchmarkData.modelDataset();
         ClassIndex classes = ClassIndex.read(layout, GlamiCsvReader.Mode.STRICT);
         registry = AdapterRegistry.load(BenchmarkSettings.adapterJars());
-        AdapterRegistry.Resolved resolved = registry.resolve(adapter, options());
+        AdapterRegistry.Resolved resolved = registry.resolve(adapter, options(adapter));
         opened = (ModelAdapter<Object>) resolved.entry().factory().get();
         Path cache = Files.createDirectories(Path.of("target", "benchmark-cache"));
         opened.open(new AdapterContext(classes, BenchmarkSettings.device(), cache, resolved.options(), 1,
@@ -96,8 +97,11 @@ public class AdapterForwardBenchmark {
         }
     }
 
-    /** The options of {@link BenchmarkSettings}, plus the trained model's folder for a built-in model. */
-    private Map<String, String> options() throws Exception {
+    /**
+     * The options an adapter is benchmarked with: those of {@link BenchmarkSettings}, plus the
+     * trained model's folder for a built-in model (trained first if absent).
+     */
+    public static Map<String, String> options(String adapter) throws IOException, InterruptedException {
         Map<String, String> options = new LinkedHashMap<>(BenchmarkSettings.adapterOptions(adapter));
         boolean builtInModel = Arrays.stream(ModelKind.values()).anyMatch(kind -> kind.label().equals(adapter));
         if (builtInModel && !options.containsKey("model")) {

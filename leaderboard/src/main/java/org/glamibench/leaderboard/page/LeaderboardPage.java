@@ -19,6 +19,7 @@ import org.glamibench.metrics.MetricReport;
 import org.glamibench.metrics.TopKAccuracy;
 import org.glamibench.run.RunResult;
 import org.glamibench.stats.Interval;
+import org.glamibench.run.ThroughputMeasurement;
 
 /**
  * Writes a {@link Leaderboard} as {@code README.md} and a static {@code index.html} with the same
@@ -154,7 +155,7 @@ public final class LeaderboardPage {
         RunResult r = entry.run().result();
         MetricReport m = entry.run().metrics();
         Interval ci = entry.run().top1Interval();
-        Throughputs.Throughput t = entry.throughput();
+        ThroughputMeasurement t = entry.throughput();
         return List.of(Integer.toString(entry.placement().tier()), model(r.adapter()),
                 Page.code(r.runId()), rate(m.top1()) + " (" + rate(ci.lower()) + "–" + rate(ci.upper()) + ")",
                 rate(m.top5()), rate(m.macroF1()), extremeGeo(m.perGeo(), false), extremeGeo(m.perGeo(), true),
