@@ -266,7 +266,8 @@ public final class LeaderboardPage {
                 "**Columns.** top-1 with its 95% percentile bootstrap interval (resampled within each geo, from "
                         + "run.json's " + Page.code("metrics.confidence_intervals") + ", recomputed to check it); top-5; "
                         + "macro F1; the geos with the lowest and highest top-1; ECE (only for runs that stored full "
-                        + "scores); throughput at batch 32 from " + Page.code("results/benchmarks/*.json") + " when the "
+                        + "scores); throughput at batch 32 from " + Page.code("results/benchmarks/*/throughput.json")
+                        + " (written by " + Page.code("mvn verify -Pbenchmark") + ") when the "
                         + "adapter was benchmarked, else blank; the adapter's parameter count and modality; the run's "
                         + "date and harness version.",
                 "**Reference rows.** On the real test split the paper's published top-1 and top-5 appear as rows marked "
