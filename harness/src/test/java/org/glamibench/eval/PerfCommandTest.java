@@ -7,8 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.glamibench.cli.CommandRun;
+import org.glamibench.perf.PerfResult;
 import org.glamibench.run.RunFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +45,23 @@ class PerfCommandTest {
         assertThat(latency.get("p50").asDouble()).isLessThanOrEqualTo(latency.get("p90").asDouble());
         assertThat(latency.get("p99").asDouble()).isLessThanOrEqualTo(latency.get("max").asDouble());
         assertThat(json.get("accuracy_check").get("matching").asInt()).isEqualTo(40);
+    }
+
+    @Test
+    void theLatencyDistributionHoldsTheReportedPercentilesExactly() throws IOException {
+        assertThat(perf("--adapter", "random", "--scenario", "offline", "--batch", "4").exitCode()).isZero();
+
+        JsonNode json = onlyResult("random-offline-");
+        JsonNode latency = json.get("latency_ms");
+        Map<Double, Double> points = new LinkedHashMap<>();
+        json.get("latency_distribution").forEach(point ->
+                points.put(point.get("percentile").asDouble(), point.get("latency_ms").asDouble()));
+        assertThat(points.keySet()).containsExactlyElementsOf(PerfResult.DISTRIBUTION_PERCENTILES);
+        assertThat(points.get(50.0)).isEqualTo(latency.get("p50").asDouble());
+        assertThat(points.get(90.0)).isEqualTo(latency.get("p90").asDouble());
+        assertThat(points.get(99.0)).isEqualTo(latency.get("p99").asDouble());
+        assertThat(points.get(100.0)).isEqualTo(latency.get("max").asDouble());
+        assertThat(List.copyOf(points.values())).isSorted();
     }
 
     @Test
