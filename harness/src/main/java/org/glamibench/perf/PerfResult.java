@@ -1,7 +1,11 @@
 package org.glamibench.perf;
 
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.glamibench.run.Provenance;
+import org.glamibench.run.RunFiles;
 import org.glamibench.run.RunResult;
 
 /**
@@ -34,6 +38,25 @@ public record PerfResult(RunResult.Adapter adapter, String scenario, String devi
     /** The percentiles of {@link #latencyDistribution}, ascending. */
     public static final List<Double> DISTRIBUTION_PERCENTILES =
             List.of(0.0, 25.0, 50.0, 75.0, 90.0, 95.0, 99.0, 99.5, 99.9, 99.95, 99.99, 99.999, 100.0);
+
+    /**
+     * Reads a perf result JSON file.
+     *
+     * @throws IOException when the file cannot be read, is not JSON, or is not a perf result (a
+     *                     field it does not know, or no adapter, scenario or latency)
+     */
+    public static PerfResult read(Path file) throws IOException {
+        PerfResult result;
+        try {
+            result = RunFiles.MAPPER.readValue(file.toFile(), PerfResult.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new IOException("not a perf result: unknown field \"" + e.getPropertyName() + "\"", e);
+        }
+        if (result == null || result.adapter() == null || result.scenario() == null || result.latencyMs() == null) {
+            throw new IOException("not a perf result: no adapter, scenario or latency_ms");
+        }
+        return result;
+    }
 
     /**
      * Latency percentiles in milliseconds, from an HdrHistogram with 3 significant digits.
