@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.glamibench.adapter.AdapterRegistry;
 import org.glamibench.adapter.DeviceSpec;
+import org.glamibench.perf.PerfCharts;
 import org.glamibench.perf.PerfResult;
 import org.glamibench.perf.PerfRunner;
 import org.glamibench.perf.PerfScenario;
@@ -29,7 +30,9 @@ import picocli.CommandLine.Spec;
                 + "latency percentiles) or offline (batches as fast as possible, items/s). Warm-up is untimed; the "
                 + "cold start (open + first prediction) is reported on its own.",
             "With --accuracy-run, the outputs for the sample are checked against that run's stored predictions, "
-                + "so the speed belongs to the model that was scored."})
+                + "so the speed belongs to the model that was scored.",
+            "Beside the result JSON it writes a chart of its latency distribution (PNG and SVG), and redraws "
+                + "perf-summary and perf-summary-throughput over every result JSON in the output folder."})
 final class PerfCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -71,7 +74,7 @@ final class PerfCommand implements Callable<Integer> {
     @Option(names = "--accuracy-run", paramLabel = "RUN_DIR", description = "An eval run of the same adapter to check the outputs against.")
     private Path accuracyRun;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "results/perf", description = "Where the result JSON goes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "results/perf", description = "Where the result JSON and the charts go (default: ${DEFAULT-VALUE}).")
     private Path out;
 
     @Option(names = "--cache", paramLabel = "DIR", description = "Adapters' cache folder (default: $GLAMI_BENCH_CACHE or ~/.cache/glami-bench).")
@@ -88,8 +91,9 @@ final class PerfCommand implements Callable<Integer> {
                     cache != null ? cache : Options.defaultCache(System.getenv()), resolved.options());
         }
         Files.createDirectories(out);
-        Path file = out.resolve(result.adapter().name().replace(':', '_') + "-" + result.scenario() + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
+        String name = result.adapter().name().replace(':', '_') + "-" + result.scenario() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        Path file = out.resolve(name + ".json");
         RunFiles.writeJson(file, result);
         PrintWriter printer = spec.commandLine().getOut();
         PerfResult.Latency l = result.latencyMs();
@@ -106,6 +110,20 @@ final class PerfCommand implements Callable<Integer> {
         }
         printer.println("result written to " + file);
         printer.flush();
+        printer.println("latency chart written to " + joined(PerfCharts.writeRun(result, out.resolve(name))));
+        PerfCharts.Summary summary = PerfCharts.writeSummary(out);
+        PrintWriter err = spec.commandLine().getErr();
+        for (PerfCharts.Skipped skipped : summary.skipped()) {
+            err.println("warning: " + skipped.file() + " left out of the summary: " + skipped.reason());
+        }
+        err.flush();
+        printer.printf(Locale.ROOT, "summary of %d perf %s written to %s%n", summary.results(),
+                summary.results() == 1 ? "result" : "results", joined(summary.written()));
+        printer.flush();
         return exit;
+    }
+
+    private static String joined(List<Path> files) {
+        return String.join(", ", files.stream().map(Path::toString).toList());
     }
 }

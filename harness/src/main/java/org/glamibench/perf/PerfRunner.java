@@ -39,6 +39,8 @@ import org.glamibench.store.StoredPredictions;
  * {@code predict}: one item in single-stream, a batch (prepared in parallel) in offline.
  */
 public final class PerfRunner {
+    private static final double NANOS_TO_MS = 1e-6;
+
     private PerfRunner() {
     }
 
@@ -113,7 +115,8 @@ public final class PerfRunner {
                     entry.jar() == null ? null : entry.jar().getFileName().toString(), null);
             return new PerfResult(described, settings.scenario().label(), settings.device().toString(), batch,
                     sample.size(), manifestSha256, coldStartMs, settings.warmupSeconds(), seconds, queries,
-                    queries * batch, queries * batch / seconds, latency(histogram), check, Provenance.ofThisMachine());
+                    queries * batch, queries * batch / seconds, latency(histogram), distribution(histogram), check,
+                    Provenance.ofThisMachine());
         }
     }
 
@@ -228,8 +231,17 @@ public final class PerfRunner {
     }
 
     private static PerfResult.Latency latency(Histogram h) {
-        double toMs = 1e-6;
-        return new PerfResult.Latency(h.getValueAtPercentile(50) * toMs, h.getValueAtPercentile(90) * toMs,
-                h.getValueAtPercentile(99) * toMs, h.getMaxValue() * toMs, h.getMean() * toMs);
+        return new PerfResult.Latency(millisAt(h, 50), millisAt(h, 90), millisAt(h, 99), h.getMaxValue() * NANOS_TO_MS,
+                h.getMean() * NANOS_TO_MS);
+    }
+
+    private static List<PerfResult.LatencyPoint> distribution(Histogram h) {
+        return PerfResult.DISTRIBUTION_PERCENTILES.stream()
+                .map(p -> new PerfResult.LatencyPoint(p, millisAt(h, p))).toList();
+    }
+
+    /** The recorded nanoseconds at a percentile, in milliseconds: one formula for every percentile reported. */
+    private static double millisAt(Histogram h, double percentile) {
+        return h.getValueAtPercentile(percentile) * NANOS_TO_MS;
     }
 }

@@ -6,6 +6,7 @@ import static org.glamibench.eval.EvalCli.runJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -188,14 +189,26 @@ class ChildIsolationTest {
                     .isTrue();
             if (Files.exists(stderr) && Files.readString(stderr).contains("[adapter] hostile-hang: hanging")) {
                 List<ProcessHandle> hosts = harness.descendants()
-                        .filter(process -> process.info().arguments().map(List::of)
-                                .map(arguments -> arguments.contains(AdapterHost.class.getName())).orElse(false))
-                        .toList();
+                        .filter(process -> commandLine(process).contains(AdapterHost.class.getName())).toList();
                 assertThat(hosts).hasSize(1);
                 return hosts.get(0);
             }
             Thread.sleep(20);
         }
         throw new AssertionError("the adapter JVM did not start hanging within 60 s");
+    }
+
+    /**
+     * The process's program and arguments, read from {@code /proc}: {@link ProcessHandle.Info#arguments()}
+     * is empty for a command line over 4 KiB (the JDK reads one page), and the adapter JVM's class
+     * path (this test JVM's) is longer. Empty when the process has ended.
+     */
+    private static List<String> commandLine(ProcessHandle process) {
+        try {
+            byte[] cmdline = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
+            return List.of(new String(cmdline, StandardCharsets.UTF_8).split("\0"));
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 }

@@ -8,24 +8,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.glamibench.dataset.Geo;
 import org.glamibench.leaderboard.Board;
 import org.glamibench.leaderboard.PaperResult;
 import org.glamibench.metrics.TopKAccuracy;
-import org.knowm.xchart.BitmapEncoder;
+import org.glamibench.report.ChartFiles;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The charts of a board, drawn with XChart as PNG files (headless): top-1 with its interval per
- * model, top-1 per geo per model, and top-1 against throughput at batch 32.
+ * model, top-1 per geo per model, and top-1 against throughput at batch 32. Each is saved as
+ * {@code <base>.png} ({@link ChartFiles#savePng}) and returns that file.
  */
 final class BoardCharts {
     /** Colours of tiers and models, in order (a colour-blind-safe palette). */
@@ -43,7 +44,7 @@ final class BoardCharts {
      * Top-1 with its 95% interval, one point per model coloured by tier, and the paper's numbers
      * (no interval) after them on the real test split.
      */
-    static void top1(Board board, Path file) throws IOException {
+    static Path top1(Board board, Path base) throws IOException {
         List<String> labels = new ArrayList<>();
         board.entries().forEach(e -> labels.add(e.run().runId()));
         board.references().forEach(r -> labels.add(paperLabel(r)));
@@ -91,11 +92,11 @@ final class BoardCharts {
             paper.setMarker(SeriesMarkers.DIAMOND);
             paper.setMarkerColor(REFERENCE);
         }
-        save(chart, file);
+        return ChartFiles.savePng(chart, base);
     }
 
     /** Top-1 per geo: one bar per model (the best {@value #GEO_CHART_MODELS}) in each geo. */
-    static void perGeo(Board board, Path file) throws IOException {
+    static Path perGeo(Board board, Path base) throws IOException {
         List<Geo> geos = new ArrayList<>();
         for (Geo geo : Geo.values()) {
             if (board.entries().stream().anyMatch(e -> e.run().metrics().perGeo().containsKey(geo))) {
@@ -124,19 +125,19 @@ final class BoardCharts {
             }
         }
         chart.getStyler().setSeriesColors(colors.toArray(Color[]::new));
-        save(chart, file);
+        return ChartFiles.savePng(chart, base);
     }
 
     /**
      * Top-1 against throughput at batch 32 (log scale), for the models whose throughput was
      * measured.
      *
-     * @return false, writing nothing, when no model on the board has a measured throughput
+     * @return the file written; empty, writing nothing, when no model on the board has a measured throughput
      */
-    static boolean accuracyVsThroughput(Board board, Path file) throws IOException {
+    static Optional<Path> accuracyVsThroughput(Board board, Path base) throws IOException {
         List<Board.Entry> measured = board.entries().stream().filter(e -> e.throughput() != null).toList();
         if (measured.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         XYChart chart = new XYChartBuilder().width(900).height(520).title("Top-1 accuracy against throughput")
                 .xAxisTitle("items/s at batch 32 (log scale)").yAxisTitle("top-1").build();
@@ -157,8 +158,7 @@ final class BoardCharts {
             point.setMarker(SeriesMarkers.CIRCLE);
             point.setMarkerColor(color(i));
         }
-        save(chart, file);
-        return true;
+        return Optional.of(ChartFiles.savePng(chart, base));
     }
 
     private static void style(AxesChartStyler styler) {
@@ -219,9 +219,5 @@ final class BoardCharts {
     private static String paperLabel(PaperResult result) {
         String model = result.model().replace("Fine-tuned ResNeXt-50 32x4d", "ResNeXt-50 fine-tuned");
         return result.training().isEmpty() ? model : model + " (" + result.training().split(" ")[0] + ")";
-    }
-
-    private static void save(Chart<?, ?> chart, Path file) throws IOException {
-        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.glamibench.dataset.Geo;
 import org.glamibench.leaderboard.Board;
@@ -115,18 +116,16 @@ public final class LeaderboardPage {
                 "items/s @32", "parameters", "modality", "date", "harness"), rows);
 
         List<Path> written = new ArrayList<>();
-        Path top1 = charts.resolve(board.slug() + "-top1.png");
-        BoardCharts.top1(board, top1);
-        Path perGeo = charts.resolve(board.slug() + "-per-geo.png");
-        BoardCharts.perGeo(board, perGeo);
-        Path throughput = charts.resolve(board.slug() + "-throughput.png");
+        Path top1 = BoardCharts.top1(board, charts.resolve(board.slug() + "-top1"));
+        Path perGeo = BoardCharts.perGeo(board, charts.resolve(board.slug() + "-per-geo"));
+        Optional<Path> throughput = BoardCharts.accuracyVsThroughput(board, charts.resolve(board.slug() + "-throughput"));
         page.image(CHARTS + "/" + top1.getFileName(), "top-1 with its 95% interval per model");
         page.image(CHARTS + "/" + perGeo.getFileName(), "top-1 per geo per model");
         written.add(top1);
         written.add(perGeo);
-        if (BoardCharts.accuracyVsThroughput(board, throughput)) {
-            page.image(CHARTS + "/" + throughput.getFileName(), "top-1 against throughput at batch 32");
-            written.add(throughput);
+        if (throughput.isPresent()) {
+            page.image(CHARTS + "/" + throughput.get().getFileName(), "top-1 against throughput at batch 32");
+            written.add(throughput.get());
         } else {
             page.paragraph("No chart of accuracy against throughput: no model on this board has a throughput "
                     + "measurement at batch 32 in " + Page.code("results/benchmarks/") + ".");
