@@ -9,10 +9,12 @@ import org.glamibench.adapter.DeviceSpec;
 
 /**
  * What a benchmark run was asked for, from system properties that {@code mvn verify -Pbenchmark}
- * sets from its own ({@code -Djmh.device}, {@code -Djmh.adapterJars}, {@code -Djmh.adapterOptions})
- * in the runner and in every forked JVM:
+ * sets from its own ({@code -Djmh.device}, {@code -Djmh.adapters}, {@code -Djmh.adapterJars},
+ * {@code -Djmh.adapterOptions}) in the runner and, but for the adapters, in every forked JVM:
  * <ul>
  *   <li>{@value #DEVICE}: {@code cpu} (default), {@code gpu} or {@code gpu:N};</li>
+ *   <li>{@value #ADAPTERS}: the adapters to measure, separated by commas (the runner sets them as
+ *       the {@code adapter} parameter); unset or empty for the benchmarks' defaults;</li>
  *   <li>{@value #ADAPTER_JARS}: adapter jars, separated by commas;</li>
  *   <li>{@value #ADAPTER_OPTIONS}: adapter options as {@code ADAPTER:KEY=VALUE}, separated by
  *       commas, e.g. {@code exported:spec=/models/resnet18.onnx.json};</li>
@@ -23,6 +25,8 @@ import org.glamibench.adapter.DeviceSpec;
 public final class BenchmarkSettings {
     /** The device property. */
     public static final String DEVICE = "glamibench.benchmark.device";
+    /** The adapters property. */
+    public static final String ADAPTERS = "glamibench.benchmark.adapters";
     /** The adapter jars property. */
     public static final String ADAPTER_JARS = "glamibench.benchmark.adapterJars";
     /** The adapter options property. */
@@ -40,6 +44,11 @@ public final class BenchmarkSettings {
      */
     public static DeviceSpec device() {
         return DeviceSpec.parse(System.getProperty(DEVICE, "cpu").trim());
+    }
+
+    /** The adapters given; empty for the benchmarks' defaults. */
+    public static List<String> adapters() {
+        return items(System.getProperty(ADAPTERS, ""));
     }
 
     /** The adapter jars given, resolved against {@value #ROOT}. */

@@ -61,7 +61,7 @@ public class EvaluatorBenchmark {
     @Setup(Level.Trial)
     public void prepare() throws IOException {
         layout = BenchmarkData.dataset(2_000, TEST_ITEMS, true);
-        out = Files.createTempDirectory("glami-bench-evaluator");
+        out = Files.createDirectories(Path.of("target", "benchmark-runs"));
     }
 
     @Benchmark

@@ -59,7 +59,7 @@ public class ModelEvaluationBenchmark {
     public void prepare() throws IOException, InterruptedException {
         layout = BenchmarkData.modelDataset();
         modelDir = BenchmarkData.trainedModel(ModelKind.of(model));
-        out = Files.createTempDirectory("glami-bench-model-evaluation");
+        out = Files.createDirectories(Path.of("target", "benchmark-runs"));
     }
 
     /** The whole evaluator over the test items. */

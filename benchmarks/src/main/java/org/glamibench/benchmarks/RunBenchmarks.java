@@ -21,13 +21,14 @@ import org.glamibench.run.RunFiles;
 import org.glamibench.run.ThroughputMeasurement;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * What {@code mvn verify -Pbenchmark} runs: {@code RunBenchmarks OUT_DIR [JMH options...]} checks
  * the device of {@link BenchmarkSettings#device()}, runs the benchmarks with the given JMH
- * command-line options, writes JMH's JSON to {@code OUT_DIR/jmh.json}, then the report (summary.md
+ * command-line options and the adapters of {@link BenchmarkSettings#adapters()}, writes JMH's JSON to {@code OUT_DIR/jmh.json}, then the report (summary.md
  * and charts) beside it, and the adapters' forward-pass throughputs for the leaderboard
  * ({@code throughput.json}). Exit 2 when a GPU is asked for and there is none (no fallback to the CPU).
  */
@@ -52,8 +53,13 @@ public final class RunBenchmarks {
         Path out = Files.createDirectories(Path.of(args[0]));
         Path json = out.resolve("jmh.json");
         CommandLineOptions jmh = new CommandLineOptions(Arrays.copyOfRange(args, 1, args.length));
-        new Runner(new OptionsBuilder().parent(jmh).resultFormat(ResultFormatType.JSON).result(json.toString()).build())
-                .run();
+        ChainedOptionsBuilder options = new OptionsBuilder().parent(jmh).resultFormat(ResultFormatType.JSON)
+                .result(json.toString());
+        List<String> adapters = BenchmarkSettings.adapters();
+        if (!adapters.isEmpty()) {
+            options.param("adapter", adapters.toArray(String[]::new));
+        }
+        new Runner(options.build()).run();
         List<JmhResult> results = JmhResult.read(json);
         for (Path file : BenchmarkReport.write(results, out, Machine.ofThisMachine(device.toString()))) {
             System.out.println("wrote " + file);

@@ -12,15 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.glamibench.report.ChartFiles;
 import org.glamibench.run.Provenance;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
  * Turns a JMH JSON result into a report beside it: {@code summary.md} (the machine; the adapters'
@@ -63,16 +61,16 @@ public final class BenchmarkReport {
         written.add(summary);
         Map<String, TreeMap<Integer, AdapterRow>> adapters = adapterRows(results);
         if (adapters.values().stream().anyMatch(rows -> rows.values().stream().anyMatch(r -> r.rate != null))) {
-            written.addAll(save(adapterThroughputChart(adapters), out.resolve("adapter-throughput")));
+            written.addAll(ChartFiles.savePngAndSvg(adapterThroughputChart(adapters), out.resolve("adapter-throughput")));
         }
         List<JmhResult> latencies = adapters.values().stream().map(rows -> rows.get(1))
                 .filter(row -> row != null && row.sampled != null).map(row -> row.sampled).toList();
         if (!latencies.isEmpty()) {
-            written.addAll(save(adapterLatencyChart(latencies), out.resolve("adapter-latency")));
+            written.addAll(ChartFiles.savePngAndSvg(adapterLatencyChart(latencies), out.resolve("adapter-latency")));
         }
         List<JmhResult> stages = stages(results);
         if (!stages.isEmpty()) {
-            written.addAll(save(stageChart(stages), out.resolve("stages")));
+            written.addAll(ChartFiles.savePngAndSvg(stageChart(stages), out.resolve("stages")));
         }
         return written;
     }
@@ -231,11 +229,5 @@ public final class BenchmarkReport {
         chart.addSeries("µs per item", stages.stream().map(JmhResult::label).toList(),
                 stages.stream().map(r -> 1e6 / r.itemsPerSecond()).toList());
         return chart;
-    }
-
-    private static List<Path> save(Chart<?, ?> chart, Path base) throws IOException {
-        BitmapEncoder.saveBitmap(chart, base.toString(), BitmapEncoder.BitmapFormat.PNG);
-        VectorGraphicsEncoder.saveVectorGraphic(chart, base.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-        return List.of(Path.of(base + ".png"), Path.of(base + ".svg"));
     }
 }
