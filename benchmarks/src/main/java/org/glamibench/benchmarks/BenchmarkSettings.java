@@ -10,7 +10,7 @@ import org.glamibench.adapter.DeviceSpec;
 /**
  * What a benchmark run was asked for, from system properties that {@code mvn verify -Pbenchmark}
  * sets from its own ({@code -Djmh.device}, {@code -Djmh.adapters}, {@code -Djmh.adapterJars},
- * {@code -Djmh.adapterOptions}) in the runner and, but for the adapters, in every forked JVM:
+ * {@code -Djmh.adapterOptions}) in the runner, whose JVM options JMH passes on to every fork:
  * <ul>
  *   <li>{@value #DEVICE}: {@code cpu} (default), {@code gpu} or {@code gpu:N};</li>
  *   <li>{@value #ADAPTERS}: the adapters to measure, separated by commas (the runner sets them as
