@@ -57,7 +57,7 @@ die() {
   exit 1
 }
 
-[ -x ./glami-bench ] && [ -f "$here/run-peer.sh" ] || die "run me from the repository root (benchmarks/peer/run-peer.sh)"
+{ [ -x ./glami-bench ] && [ -f "$here/run-peer.sh" ]; } || die "run me from the repository root (benchmarks/peer/run-peer.sh)"
 for value in "$items" "$batch" "$repeats" ${threads:+"$threads"}; do
   [[ "$value" =~ ^[1-9][0-9]*$ ]] || die "PEER_ITEMS, PEER_BATCH, PEER_REPEATS and PEER_THREADS must be positive numbers, got '$value'"
 done
