@@ -41,8 +41,12 @@
 # - forward only: items / time inside the forward calls. Python: the model(batch) calls summed.
 #   Harness: run.json timing.adapter_seconds, the time inside predict (copying the batch into a
 #   tensor, the forward, copying the logits out, softmax per item).
+# - the same environment: OMP_WAIT_POLICY=PASSIVE (unless set), which the launcher sets for the
+#   harness anyway, is exported for the Python side too (both torch builds use OpenMP; spinning
+#   OpenMP threads slow down badly when other work shares the cores).
 # Writes the table and results/peer/<yyyyMMdd-HHmmss>.json (git-ignored).
 set -euo pipefail
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 
 items="${PEER_ITEMS:-512}"
 batch="${PEER_BATCH:-32}"
@@ -99,7 +103,8 @@ if [ -n "$threads" ]; then
 fi
 
 cpu="$(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//' || true)"
-echo "machine: $(nproc) cores, ${cpu:-unknown CPU}; $items items, batch $batch, $repeats repeats"
+echo "machine: $(nproc) cores, ${cpu:-unknown CPU}; $items items, batch $batch, $repeats repeats;" \
+  "OMP_WAIT_POLICY=$OMP_WAIT_POLICY"
 load_before="$(uptime)"
 echo "before: $load_before"
 
@@ -140,7 +145,7 @@ mkdir -p results/peer
 out="results/peer/$(date +%Y%m%d-%H%M%S).json"
 "$python" - "$lines" "$model/resnet18.pt.json" "$root/python-predictions.csv" "$runs" "$out" \
   "$(nproc)" "$cpu" "$load_before" "$load_after" "$items" "$batch" "$repeats" <<'EOF'
-import json, statistics, sys
+import json, os, statistics, sys
 import pandas as pd
 
 (lines, spec, python_predictions, runs, out, cores, cpu, load_before, load_after, items, batch,
@@ -184,7 +189,8 @@ print("goals: harness PyTorch >= 1.5x python: %s; harness ONNX Runtime >= 3x pyt
       % ("met" if goals["pytorch_1.5x"] else "NOT met", "met" if goals["onnxruntime_3x"] else "NOT met"))
 
 python_run = next(m for m in measured if m["side"] == "python")
-result = {"machine": {"cores": int(cores), "cpu": cpu, "load_before": load_before, "load_after": load_after},
+result = {"machine": {"cores": int(cores), "cpu": cpu, "load_before": load_before, "load_after": load_after,
+                      "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY")},
           "settings": {"items": int(items), "batch": int(batch), "repeats": int(repeats),
                        "python_threads": python_run["threads"], "torch": python_run["torch"],
                        "pandas": python_run["pandas"], "skimage": python_run["skimage"]},
