@@ -8,8 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.glamibench.adapter.AdapterContext;
 import org.glamibench.adapter.AdapterDescriptor;
+import org.glamibench.adapter.EngineInfo;
 import org.glamibench.adapter.ItemInput;
 import org.glamibench.adapter.Modality;
 import org.glamibench.adapter.ModelAdapter;
@@ -269,6 +271,11 @@ public final class ExportedAdapter implements ModelAdapter<ExportedInput> {
             scores[classOfColumn[j]] = (float) probabilities[j];
         }
         return scores;
+    }
+
+    @Override
+    public Optional<EngineInfo> engine() {
+        return Optional.ofNullable(model).map(ExportedModel::engine);
     }
 
     @Override

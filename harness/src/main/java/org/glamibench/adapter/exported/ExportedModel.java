@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.glamibench.adapter.DeviceSpec;
+import org.glamibench.adapter.EngineInfo;
 
 /**
  * A model file loaded by DJL on the engine its spec names (ONNX Runtime with
@@ -34,14 +35,14 @@ public final class ExportedModel implements AutoCloseable {
     private final ModelSpec spec;
     private final ZooModel<NDList, NDList> model;
     private final Block block;
-    private final String engineVersion;
+    private final EngineInfo engine;
     private final DeviceSpec device;
 
-    private ExportedModel(ModelSpec spec, ZooModel<NDList, NDList> model, String engineVersion, DeviceSpec device) {
+    private ExportedModel(ModelSpec spec, ZooModel<NDList, NDList> model, EngineInfo engine, DeviceSpec device) {
         this.spec = spec;
         this.model = model;
         this.block = model.getBlock();
-        this.engineVersion = engineVersion;
+        this.engine = engine;
         this.device = device;
     }
 
@@ -88,7 +89,8 @@ public final class ExportedModel implements AutoCloseable {
             throw new SpecException(spec.file(), "model", engineName + " cannot load " + spec.model() + ": "
                     + message(e), e);
         }
-        ExportedModel loaded = new ExportedModel(spec, model, engine.getVersion(), deviceSpec);
+        ExportedModel loaded = new ExportedModel(spec, model, new EngineInfo(engineName, engine.getVersion(),
+                Engine.getDjlVersion(), device.toString()), deviceSpec);
         try {
             loaded.checkInputNames();
         } catch (RuntimeException e) {
@@ -140,7 +142,12 @@ public final class ExportedModel implements AutoCloseable {
 
     /** The engine and its version, e.g. {@code OnnxRuntime 1.21.1}, and the device. */
     public String engineDescription() {
-        return spec.engine().djlName() + " " + engineVersion + " on " + device;
+        return engine.engine() + " " + engine.engineVersion() + " on " + device;
+    }
+
+    /** The engine, its version, DJL's and the device as the engine names it, for provenance. */
+    public EngineInfo engine() {
+        return engine;
     }
 
     /**

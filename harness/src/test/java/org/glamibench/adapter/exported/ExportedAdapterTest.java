@@ -54,6 +54,14 @@ class ExportedAdapterTest {
             assertThat(descriptor.modality()).isEqualTo(modality);
             assertThat(descriptor.output()).isEqualTo(OutputKind.PROBABILITIES);
             assertThat(descriptor.name()).startsWith("exported:");
+            // The engine that ran, for run.json's provenance: named as the spec names it, on the CPU.
+            String engine = specName.contains(".onnx.") ? "OnnxRuntime" : "PyTorch";
+            assertThat(adapter.engine()).get().satisfies(info -> {
+                assertThat(info.engine()).isEqualTo(engine);
+                assertThat(info.engineVersion()).isEqualTo(engine.equals("PyTorch") ? "2.7.1" : "1.21.1");
+                assertThat(info.djlVersion()).isEqualTo("0.36.0");
+                assertThat(info.device()).isEqualTo("cpu()");
+            });
 
             List<ExportedInput> batch = new ArrayList<>();
             for (JsonNode item : expected.get("items")) {
