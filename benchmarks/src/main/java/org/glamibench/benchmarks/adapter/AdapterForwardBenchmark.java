@@ -52,7 +52,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code embracenet} trained for 1 epoch on the sample, see {@link BenchmarkData#trainedModel}),
  * or one from the jars of {@link BenchmarkSettings#adapterJars()} with the options of
  * {@link BenchmarkSettings#adapterOptions(String)} ({@code exported} and {@code baseline} need a
- * model given that way). The sample's class index is the real one's 191 categories.
+ * model given that way). The items come from the benchmark sample, whose 191 categories are the
+ * sample's (docs/sample-data.md), not all the real ids: an exported model must list categories of
+ * the sample, as {@code benchmarks/peer/export_resnet18.py} does.
  */
 @State(Scope.Benchmark)
 @Warmup(iterations = 1, time = 1)
