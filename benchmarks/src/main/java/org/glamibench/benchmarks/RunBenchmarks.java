@@ -28,9 +28,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * What {@code mvn verify -Pbenchmark} runs: {@code RunBenchmarks OUT_DIR [JMH options...]} checks
  * the device of {@link BenchmarkSettings#device()}, runs the benchmarks with the given JMH
- * command-line options and the adapters of {@link BenchmarkSettings#adapters()}, writes JMH's JSON to {@code OUT_DIR/jmh.json}, then the report (summary.md
- * and charts) beside it, and the adapters' forward-pass throughputs for the leaderboard
- * ({@code throughput.json}). Exit 2 when a GPU is asked for and there is none (no fallback to the CPU).
+ * command-line options and the adapters of {@link BenchmarkSettings#adapters()}, writes JMH's JSON
+ * to {@code OUT_DIR/jmh.json}, then the report (summary.md and charts) beside it, and the adapters'
+ * forward-pass throughputs for the leaderboard ({@code throughput.json}). Exit 2 when a GPU is
+ * asked for and there is none (no fallback to the CPU).
  */
 public final class RunBenchmarks {
     private RunBenchmarks() {

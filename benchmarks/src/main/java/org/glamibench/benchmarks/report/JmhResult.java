@@ -24,8 +24,8 @@ import java.util.Map;
  * @param unit        the score's unit, e.g. {@code ops/s}
  * @param percentiles percentile (0..100) to value, for sample mode; empty otherwise
  */
-public record JmhResult(String benchmark, String group, String mode, Map<String, String> params, double score, double error,
-                        String unit, Map<Double, Double> percentiles) {
+public record JmhResult(String benchmark, String group, String mode, Map<String, String> params, double score,
+                        double error, String unit, Map<Double, Double> percentiles) {
 
     /** The parameter giving the items of one operation in the {@code adapter} group. */
     public static final String BATCH = "batch";
