@@ -25,10 +25,10 @@ import org.knowm.xchart.style.Styler;
  * items/s and latency percentiles per batch size; the stages' items/s and cost per item; every
  * score with its error and unit) and charts as PNG and SVG: {@code adapter-throughput} (items/s
  * against batch size, one line per adapter, on logarithmic axes: an error bar reaching zero is cut
- * just above it), {@code adapter-latency} (p50/p90/p99 of one predict
- * call at batch 1 per adapter) and {@code stages} (microseconds per item of each stage, bars on a
- * linear axis so that their lengths compare, each labelled with its value). A chart
- * with nothing to show is not written. Groups are told apart as {@link JmhResult#group()} says.
+ * just above it), {@code adapter-latency} (p50/p90/p99 of one predict call at batch 1 per adapter)
+ * and {@code stages} (microseconds per item of each stage, bars on a linear axis so that their
+ * lengths compare, each labelled with its value). A chart with nothing to show is not written.
+ * Groups are told apart as {@link JmhResult#group()} says.
  */
 public final class BenchmarkReport {
     private static final double[] LATENCY_PERCENTILES = {50.0, 90.0, 99.0};
