@@ -1,8 +1,9 @@
 package org.glamibench.perf;
 
+import static org.glamibench.report.Numbers.significant;
+
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -179,10 +180,5 @@ public final class PerfCharts {
         }
         return new BigDecimal(100).subtract(BigDecimal.ONE.movePointRight(2 - (int) decades)).stripTrailingZeros()
                 .toPlainString() + "%";
-    }
-
-    /** Four significant digits, no exponent for usual magnitudes. */
-    private static String significant(double value) {
-        return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }

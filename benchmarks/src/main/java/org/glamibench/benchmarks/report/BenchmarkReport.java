@@ -1,8 +1,8 @@
 package org.glamibench.benchmarks.report;
 
+import static org.glamibench.report.Numbers.significant;
+
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,7 +113,7 @@ public final class BenchmarkReport {
         StringBuilder md = new StringBuilder("# Benchmark results\n\n## Machine\n\n");
         md.append(String.format(Locale.ROOT, "- CPU: %s, %d cores; memory %s; JVM max heap %d MiB%n",
                 p.cpu() == null ? "unknown" : p.cpu(), p.cores(),
-                machine.memoryBytes() > 0 ? number(machine.memoryBytes() / (double) (1L << 30)) + " GiB" : "unknown",
+                machine.memoryBytes() > 0 ? significant(machine.memoryBytes() / (double) (1L << 30)) + " GiB" : "unknown",
                 p.maxHeapBytes() >> 20));
         md.append(String.format(Locale.ROOT, "- JDK: %s; OS: %s%n", p.jdk(), p.os()));
         md.append("- Engines: ").append(machine.engines().isEmpty() ? "none" : String.join(", ", machine.engines()))
@@ -131,11 +131,11 @@ public final class BenchmarkReport {
                 JmhResult rate = row.rate;
                 JmhResult sampled = row.sampled;
                 md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s |%n", adapter, batch,
-                        rate == null ? "n/a" : number(rate.itemsPerSecond()),
+                        rate == null ? "n/a" : significant(rate.itemsPerSecond()),
                         rate == null ? "n/a" : error(rate.itemsPerSecondError()),
-                        sampled == null ? "n/a" : number(sampled.percentiles().get(50.0)),
-                        sampled == null ? "n/a" : number(sampled.percentiles().get(90.0)),
-                        sampled == null ? "n/a" : number(sampled.percentiles().get(99.0)),
+                        sampled == null ? "n/a" : significant(sampled.percentiles().get(50.0)),
+                        sampled == null ? "n/a" : significant(sampled.percentiles().get(90.0)),
+                        sampled == null ? "n/a" : significant(sampled.percentiles().get(99.0)),
                         sampled == null ? "" : sampled.unit()));
             }));
         }
@@ -143,13 +143,13 @@ public final class BenchmarkReport {
         if (!stages.isEmpty()) {
             md.append("\n## Stages\n\n| stage | items/s | error | µs per item |\n| --- | ---: | ---: | ---: |\n");
             for (JmhResult r : stages) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", r.label(), number(r.itemsPerSecond()),
-                        error(r.itemsPerSecondError()), number(1e6 / r.itemsPerSecond())));
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s |%n", r.label(), significant(r.itemsPerSecond()),
+                        error(r.itemsPerSecondError()), significant(1e6 / r.itemsPerSecond())));
             }
         }
         md.append("\n## All results\n\n| benchmark | mode | score | error | unit |\n| --- | --- | ---: | ---: | --- |\n");
         for (JmhResult r : results) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", r.label(), r.mode(), number(r.score()),
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", r.label(), r.mode(), significant(r.score()),
                     error(r.error()), r.unit()));
         }
         List<JmhResult> sampled = results.stream().filter(r -> !r.percentiles().isEmpty()).toList();
@@ -157,23 +157,15 @@ public final class BenchmarkReport {
             md.append("\n## Latency percentiles\n\n| benchmark | p50 | p90 | p99 | max | unit |\n| --- | ---: | ---: | ---: | ---: | --- |\n");
             for (JmhResult r : sampled) {
                 md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", r.label(),
-                        number(r.percentiles().get(50.0)), number(r.percentiles().get(90.0)),
-                        number(r.percentiles().get(99.0)), number(r.percentiles().get(100.0)), r.unit()));
+                        significant(r.percentiles().get(50.0)), significant(r.percentiles().get(90.0)),
+                        significant(r.percentiles().get(99.0)), significant(r.percentiles().get(100.0)), r.unit()));
             }
         }
         return md.toString();
     }
 
     private static String error(double error) {
-        return Double.isNaN(error) ? "n/a" : "± " + number(error);
-    }
-
-    /** Four significant digits, no exponent for usual magnitudes. */
-    static String number(Double value) {
-        if (value == null || value.isNaN()) {
-            return "n/a";
-        }
-        return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+        return Double.isNaN(error) ? "n/a" : "± " + significant(error);
     }
 
     /** Items/s against batch size, both on log scales (the x axis in powers of two). */

@@ -125,11 +125,4 @@ class BenchmarkReportTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> JmhResult.read(notJmh))
                 .isInstanceOf(IOException.class).hasMessageContaining("other.json: not a JMH JSON result");
     }
-
-    @Test
-    void formatsToFourSignificantDigits() {
-        assertThat(BenchmarkReport.number(1234.5678)).isEqualTo("1235");
-        assertThat(BenchmarkReport.number(0.00278528)).isEqualTo("0.002785");
-        assertThat(BenchmarkReport.number(Double.NaN)).isEqualTo("n/a");
-    }
 }
