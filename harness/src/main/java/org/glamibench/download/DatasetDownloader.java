@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -20,6 +17,7 @@ import java.util.function.Supplier;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.glamibench.dataset.DatasetLayout;
+import org.glamibench.files.FileTrees;
 import org.glamibench.progress.ProgressMeter;
 import org.glamibench.progress.ProgressOutput;
 
@@ -97,7 +95,7 @@ public final class DatasetDownloader {
             for (Path leftover : new Path[] {partial, replaced}) {
                 if (Files.exists(leftover, LinkOption.NOFOLLOW_LINKS)) {
                     output.println("Removing " + leftover + ", left by an interrupted run");
-                    deleteTree(leftover);
+                    FileTrees.delete(leftover);
                 }
             }
             Path zip = dir.resolve(source.fileName());
@@ -191,7 +189,7 @@ public final class DatasetDownloader {
             try {
                 ZipExtractor.extract(zipFile, plan, partial, output, zipName);
             } catch (RuntimeException e) {
-                deleteTree(partial);
+                FileTrees.delete(partial);
                 throw e;
             }
         } catch (ZipException e) {
@@ -208,7 +206,7 @@ public final class DatasetDownloader {
         Files.move(partial, dataset, StandardCopyOption.ATOMIC_MOVE);
         if (replacing) {
             output.println("Removing the replaced dataset folder");
-            deleteTree(replaced);
+            FileTrees.delete(replaced);
         }
     }
 
@@ -218,25 +216,5 @@ public final class DatasetDownloader {
             throw new DownloadException("not enough disk space in " + dir + " for " + what + ": needs "
                     + ProgressMeter.formatBytes(bytes) + ", " + ProgressMeter.formatBytes(usable) + " free");
         }
-    }
-
-    /** Deletes a file or a folder with everything in it, without following links. */
-    static void deleteTree(Path root) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path folder, IOException failure) throws IOException {
-                if (failure != null) {
-                    throw failure;
-                }
-                Files.delete(folder);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

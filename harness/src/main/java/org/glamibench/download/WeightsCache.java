@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.glamibench.files.FileTrees;
 import org.glamibench.progress.ProgressMeter;
 import org.glamibench.progress.ProgressOutput;
 
@@ -157,7 +158,7 @@ public final class WeightsCache {
             }
             Path partial = zip.resolveSibling(stem + ".partial");
             if (Files.exists(partial, LinkOption.NOFOLLOW_LINKS)) {
-                DatasetDownloader.deleteTree(partial);
+                FileTrees.delete(partial);
             }
             try (ZipFile zipFile = new ZipFile(zip.toFile())) {
                 ZipExtractor.Plan plan = ZipExtractor.plan(zipFile, name, required::equals, name + " holds no "
@@ -166,7 +167,7 @@ public final class WeightsCache {
                 try {
                     ZipExtractor.extract(zipFile, plan, partial, output, name);
                 } catch (RuntimeException e) {
-                    DatasetDownloader.deleteTree(partial);
+                    FileTrees.delete(partial);
                     throw e;
                 }
             } catch (ZipException e) {

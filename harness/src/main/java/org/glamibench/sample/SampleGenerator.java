@@ -3,7 +3,6 @@ package org.glamibench.sample;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -21,11 +19,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.glamibench.dataset.DatasetLayout;
 import org.glamibench.dataset.Geo;
 import org.glamibench.dataset.GlamiRow;
 import org.glamibench.dataset.Split;
+import org.glamibench.files.FileTrees;
 
 /**
  * Writes a synthetic dataset in the published GLAMI-1M layout (see the package documentation for
@@ -82,7 +80,7 @@ public final class SampleGenerator {
             publish(tmp, target, outDir.resolve(DatasetLayout.FOLDER_NAME + ".old-" + suffix), options.force());
         } catch (IOException | RuntimeException | Error e) {
             try {
-                deleteRecursively(tmp);
+                FileTrees.delete(tmp);
             } catch (IOException cleanup) {
                 e.addSuppressed(cleanup);
             }
@@ -252,20 +250,7 @@ public final class SampleGenerator {
             throw e;
         }
         if (replacing) {
-            deleteRecursively(old);
-        }
-    }
-
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            FileTrees.delete(old);
         }
     }
 }

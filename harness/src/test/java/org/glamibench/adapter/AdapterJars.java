@@ -8,8 +8,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +22,7 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import org.glamibench.files.FileTrees;
 
 /**
  * Adapter jars as a third party makes them, built by the tests: the sources under
@@ -88,7 +87,7 @@ public final class AdapterJars {
         Path project = targetFolder().getParent().resolveSibling("examples").resolve("adapter-example");
         try {
             Path work = targetFolder().resolve("test-adapter-jars").resolve("example");
-            deleteTree(work);
+            FileTrees.delete(work);
             Path classes = Files.createDirectories(work.resolve("classes"));
             compile(project.resolve("src/main/java"), classes);
             copyTree(project.resolve("src/main/resources"), classes);
@@ -119,7 +118,7 @@ public final class AdapterJars {
         try {
             Path sources = resourceFolder("/adapters/" + name);
             Path work = targetFolder().resolve("test-adapter-jars").resolve(name);
-            deleteTree(work);
+            FileTrees.delete(work);
             Path classes = Files.createDirectories(work.resolve("classes"));
             compile(sources, classes);
             Path jar = work.resolve(name + "-adapter.jar");
@@ -207,19 +206,6 @@ public final class AdapterJars {
             return Path.of(AdapterJars.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(folder)) {
-            paths = new ArrayList<>(walk.sorted(Comparator.reverseOrder()).toList());
-        }
-        for (Path path : paths) {
-            Files.delete(path);
         }
     }
 }

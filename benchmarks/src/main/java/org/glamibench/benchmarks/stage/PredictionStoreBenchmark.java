@@ -4,18 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.dataset.Geo;
 import org.glamibench.dataset.Split;
+import org.glamibench.files.FileTrees;
 import org.glamibench.metrics.ItemStatus;
 import org.glamibench.store.PredictionRow;
 import org.glamibench.store.PredictionStore;
@@ -165,12 +163,8 @@ public class PredictionStoreBenchmark {
     }
 
     private static void delete(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            List<Path> all = new ArrayList<>(paths.toList());
-            all.sort(Comparator.reverseOrder());
-            for (Path path : all) {
-                Files.delete(path);
-            }
+        try {
+            FileTrees.delete(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
