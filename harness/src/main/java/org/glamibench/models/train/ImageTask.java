@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.glamibench.image.ImageDecodeException;
 import org.glamibench.models.ImageSettings;
@@ -44,11 +43,6 @@ final class ImageTask implements TrainingTask<float[]> {
     }
 
     @Override
-    public boolean usesDraws() {
-        return false;
-    }
-
-    @Override
     public Object settings() {
         return settings;
     }
@@ -61,14 +55,5 @@ final class ImageTask implements TrainingTask<float[]> {
     @Override
     public List<String> preprocessing() {
         return List.of("image: " + settings.preprocessing().describe());
-    }
-
-    @Override
-    public Map<String, String> inputModels() {
-        return Map.of();
-    }
-
-    @Override
-    public void close() {
     }
 }

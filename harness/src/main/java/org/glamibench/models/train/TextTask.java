@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.glamibench.dataset.GlamiRow;
 import org.glamibench.models.TextSettings;
@@ -46,11 +45,6 @@ final class TextTask implements TrainingTask<int[]> {
     }
 
     @Override
-    public boolean usesDraws() {
-        return false;
-    }
-
-    @Override
     public Object settings() {
         return settings;
     }
@@ -63,14 +57,5 @@ final class TextTask implements TrainingTask<int[]> {
     @Override
     public List<String> preprocessing() {
         return List.of("text: " + hasher.describe());
-    }
-
-    @Override
-    public Map<String, String> inputModels() {
-        return Map.of();
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -29,8 +29,10 @@ interface TrainingTask<E> extends ExampleSource<E>, AutoCloseable {
      */
     NDList inputs(NDManager manager, List<E> examples, List<SplittableRandom> draws);
 
-    /** Whether {@link #inputs} uses draws. */
-    boolean usesDraws();
+    /** Whether {@link #inputs} uses draws; false unless a task says otherwise. */
+    default boolean usesDraws() {
+        return false;
+    }
 
     /** The settings record written to model.json. */
     Object settings();
@@ -41,10 +43,13 @@ interface TrainingTask<E> extends ExampleSource<E>, AutoCloseable {
     /** One line per input describing its preprocessing. */
     List<String> preprocessing();
 
-    /** The models this one is built on: their model.json SHA-256 by kind; empty when none. */
-    Map<String, String> inputModels();
+    /** The models this one is built on: their model.json SHA-256 by kind; empty (the default) when none. */
+    default Map<String, String> inputModels() {
+        return Map.of();
+    }
 
-    /** Releases what the task holds besides the trainer's manager (e.g. loaded models). */
+    /** Releases what the task holds besides the trainer's manager (e.g. loaded models); nothing by default. */
     @Override
-    void close();
+    default void close() {
+    }
 }
