@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.metrics.ItemStatus;
+import org.glamibench.npy.Npy;
 
 /**
  * Writes the predictions of one evaluation run into its folder, so that an interrupted run

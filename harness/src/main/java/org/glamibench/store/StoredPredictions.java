@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.glamibench.dataset.ClassIndex;
+import org.glamibench.npy.Npy;
+import org.glamibench.npy.NpyException;
 
 /**
  * The predictions of a run folder as stored, read and checked: the source of every metric.
@@ -107,6 +109,8 @@ public final class StoredPredictions {
                 }
                 scores = Npy.readFloats(channel, header.dataOffset(), kept * size);
                 scoreBytes = header.dataOffset() + kept * rowBytes;
+            } catch (NpyException e) {
+                throw new PredictionStoreException(e.getMessage(), e);
             } catch (IOException e) {
                 throw new UncheckedIOException(npy + ": cannot read: " + e.getMessage(), e);
             }

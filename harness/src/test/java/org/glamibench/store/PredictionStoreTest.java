@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.glamibench.dataset.ClassIndex;
+import org.glamibench.npy.Npy;
 import org.glamibench.dataset.Geo;
 import org.glamibench.metrics.ItemStatus;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,11 @@
-package org.glamibench.store;
+package org.glamibench.npy;
 
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,26 +15,47 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The NPY format (numpy.lib.format) for one shape only: a C-order matrix of little-endian float32.
- * Writes version 1.0 with a fixed {@link #HEADER_BYTES}-byte header, so the header can be
- * rewritten in place with the final row count; reads versions 1.0, 2.0 and 3.0 as numpy writes them.
+ * The NPY format (numpy.lib.format) for C-order vectors and matrices of little-endian float32
+ * ({@value #FLOAT32}) or int64 ({@value #INT64}). Writes version 1.0 with a fixed
+ * {@link #HEADER_BYTES}-byte header, so the header can be rewritten in place with the final row
+ * count; reads versions 1.0, 2.0 and 3.0 as numpy writes them. Every problem is an
+ * {@link NpyException} naming the file.
  */
-final class Npy {
+public final class Npy {
     /** Size of the header this class writes; a multiple of 64, as numpy aligns its own. */
-    static final int HEADER_BYTES = 128;
+    public static final int HEADER_BYTES = 128;
+    /** The dtype of little-endian float32. */
+    public static final String FLOAT32 = "<f4";
+    /** The dtype of little-endian int64. */
+    public static final String INT64 = "<i8";
 
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
 
     private Npy() {
     }
 
-    /** A parsed header: the matrix shape and where its data starts. */
-    record Header(long rows, int columns, long dataOffset) {
+    /**
+     * A parsed header.
+     *
+     * @param rows       the first dimension
+     * @param columns    the second dimension; 1 for a vector
+     * @param dataOffset where the data starts
+     */
+    public record Header(long rows, int columns, long dataOffset) {
     }
 
     /** The {@link #HEADER_BYTES}-byte version 1.0 header of a {@code rows x columns} float32 matrix. */
-    static ByteBuffer header(long rows, int columns) {
-        String dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + rows + ", " + columns + "), }";
+    public static ByteBuffer header(long rows, int columns) {
+        return header(FLOAT32, "(" + rows + ", " + columns + ")");
+    }
+
+    /** The {@link #HEADER_BYTES}-byte version 1.0 header of an int64 vector of {@code length}. */
+    public static ByteBuffer int64VectorHeader(long length) {
+        return header(INT64, "(" + length + ",)");
+    }
+
+    private static ByteBuffer header(String dtype, String shape) {
+        String dict = "{'descr': '" + dtype + "', 'fortran_order': False, 'shape': " + shape + ", }";
         int length = HEADER_BYTES - MAGIC.length - 4;
         StringBuilder text = new StringBuilder(length).append(dict);
         while (text.length() < length - 1) {
@@ -41,7 +63,7 @@ final class Npy {
         }
         text.append('\n');
         if (text.length() != length) {
-            throw new IllegalArgumentException("shape (" + rows + ", " + columns + ") does not fit the header");
+            throw new IllegalArgumentException("shape " + shape + " does not fit the header");
         }
         ByteBuffer header = ByteBuffer.allocate(HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
         header.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) length);
@@ -50,19 +72,31 @@ final class Npy {
     }
 
     /**
-     * Reads the header at the start of the channel.
+     * Reads the header of a C-order little-endian float32 matrix at the start of the channel.
      *
      * @param file names the file in messages
-     * @throws PredictionStoreException when the file is not an NPY file of a C-order little-endian
-     *                                  float32 matrix
-     * @throws IOException              when reading fails
+     * @throws NpyException when the file is not an NPY file of such a matrix
+     * @throws IOException  when reading fails
      */
-    static Header read(FileChannel channel, String file) throws IOException {
+    public static Header read(FileChannel channel, String file) throws IOException {
+        return read(channel, file, FLOAT32, 2);
+    }
+
+    /**
+     * Reads the header of a C-order array at the start of the channel.
+     *
+     * @param dtype {@value #FLOAT32} or {@value #INT64}
+     * @param rank  1 for a vector, 2 for a matrix
+     * @param file  names the file in messages
+     * @throws NpyException when the file is not an NPY file of such an array
+     * @throws IOException  when reading fails
+     */
+    public static Header read(FileChannel channel, String file, String dtype, int rank) throws IOException {
         ByteBuffer prefix = ByteBuffer.allocate(MAGIC.length + 2).order(ByteOrder.LITTLE_ENDIAN);
         readFully(channel, prefix, 0, file);
         for (byte b : MAGIC) {
             if (prefix.get() != b) {
-                throw new PredictionStoreException(file + ": not an NPY file (no \\x93NUMPY magic)");
+                throw new NpyException(file + ": not an NPY file (no \\x93NUMPY magic)");
             }
         }
         int major = prefix.get();
@@ -70,7 +104,7 @@ final class Npy {
         int lengthBytes = switch (major) {
             case 1 -> 2;
             case 2, 3 -> 4;
-            default -> throw new PredictionStoreException(file + ": NPY version " + major + "." + minor
+            default -> throw new NpyException(file + ": NPY version " + major + "." + minor
                     + " is not supported (1.0, 2.0 and 3.0 are)");
         };
         ByteBuffer lengthBuffer = ByteBuffer.allocate(lengthBytes).order(ByteOrder.LITTLE_ENDIAN);
@@ -78,7 +112,7 @@ final class Npy {
         long length = lengthBytes == 2 ? Short.toUnsignedInt(lengthBuffer.getShort())
                 : Integer.toUnsignedLong(lengthBuffer.getInt());
         if (length > 1 << 20) {
-            throw new PredictionStoreException(file + ": NPY header of " + length + " bytes is implausibly long");
+            throw new NpyException(file + ": NPY header of " + length + " bytes is implausibly long");
         }
         long start = prefix.capacity() + lengthBytes;
         ByteBuffer text = ByteBuffer.allocate((int) length);
@@ -86,29 +120,29 @@ final class Npy {
         String header = new String(text.array(), major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         Map<String, Object> dict = new Literal(header, file).dict();
         if (!dict.keySet().equals(Set.of("descr", "fortran_order", "shape"))) {
-            throw new PredictionStoreException(file + ": NPY header keys are " + dict.keySet()
+            throw new NpyException(file + ": NPY header keys are " + dict.keySet()
                     + ", expected descr, fortran_order, shape");
         }
-        if (!"<f4".equals(dict.get("descr"))) {
-            throw new PredictionStoreException(file + ": dtype " + dict.get("descr")
-                    + " is not little-endian float32 ('<f4')");
+        if (!dtype.equals(dict.get("descr"))) {
+            throw new NpyException(file + ": dtype " + dict.get("descr") + " is not little-endian "
+                    + (dtype.equals(INT64) ? "int64" : "float32") + " ('" + dtype + "')");
         }
         if (!Boolean.FALSE.equals(dict.get("fortran_order"))) {
-            throw new PredictionStoreException(file + ": fortran_order must be False (C order)");
+            throw new NpyException(file + ": fortran_order must be False (C order)");
         }
-        if (!(dict.get("shape") instanceof List<?> shape) || shape.size() != 2) {
-            throw new PredictionStoreException(file + ": shape " + dict.get("shape") + " is not 2-dimensional");
+        if (!(dict.get("shape") instanceof List<?> shape) || shape.size() != rank) {
+            throw new NpyException(file + ": shape " + dict.get("shape") + " is not " + rank + "-dimensional");
         }
         long rows = (Long) shape.get(0);
-        long columns = (Long) shape.get(1);
+        long columns = rank == 1 ? 1 : (Long) shape.get(1);
         if (columns > Integer.MAX_VALUE) {
-            throw new PredictionStoreException(file + ": " + columns + " columns are too many");
+            throw new NpyException(file + ": " + columns + " columns are too many");
         }
         return new Header(rows, (int) columns, start + length);
     }
 
     /** Reads {@code count} little-endian floats from a position of the channel. */
-    static float[] readFloats(FileChannel channel, long position, int count) throws IOException {
+    public static float[] readFloats(FileChannel channel, long position, int count) throws IOException {
         float[] values = new float[count];
         ByteBuffer buffer = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
         long at = position;
@@ -130,13 +164,36 @@ final class Npy {
         return values;
     }
 
+    /** Reads {@code count} little-endian int64 values from a position of the channel. */
+    public static long[] readLongs(FileChannel channel, long position, int count) throws IOException {
+        long[] values = new long[count];
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+        long at = position;
+        int filled = 0;
+        while (filled < count) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), 8L * (count - filled)));
+            while (buffer.hasRemaining()) {
+                int read = channel.read(buffer, at);
+                if (read < 0) {
+                    throw new IOException("ends before " + count + " values");
+                }
+                at += read;
+            }
+            LongBuffer longs = buffer.flip().asLongBuffer();
+            int n = longs.remaining();
+            longs.get(values, filled, n);
+            filled += n;
+        }
+        return values;
+    }
+
     private static void readFully(FileChannel channel, ByteBuffer buffer, long position, String file)
             throws IOException {
         long at = position;
         while (buffer.hasRemaining()) {
             int read = channel.read(buffer, at);
             if (read < 0) {
-                throw new PredictionStoreException(file + ": ends inside the NPY header",
+                throw new NpyException(file + ": ends inside the NPY header",
                         new EOFException(file));
             }
             at += read;
@@ -248,8 +305,8 @@ final class Npy {
             }
         }
 
-        private PredictionStoreException error(String problem) {
-            return new PredictionStoreException(file + ": malformed NPY header at character " + at + ": " + problem
+        private NpyException error(String problem) {
+            return new NpyException(file + ": malformed NPY header at character " + at + ": " + problem
                     + " in " + text.strip());
         }
     }
