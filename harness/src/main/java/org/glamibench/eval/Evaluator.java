@@ -26,11 +26,14 @@ import org.glamibench.dataset.Sha256;
 import org.glamibench.dataset.Split;
 import org.glamibench.dataset.SplitReader;
 import org.glamibench.dataset.TestManifest;
+import org.glamibench.features.ItemFeatureAdapter;
+import org.glamibench.features.ItemFeatureTable;
 import org.glamibench.isolation.ChildCallException;
 import org.glamibench.metrics.ItemStatus;
 import org.glamibench.metrics.Scores;
 import org.glamibench.progress.ProgressMeter;
 import org.glamibench.progress.ProgressOutput;
+import org.glamibench.run.ConfiguredAdapter;
 import org.glamibench.run.Provenance;
 import org.glamibench.run.RunFiles;
 import org.glamibench.run.RunResult;
@@ -113,7 +116,8 @@ public final class Evaluator {
             session = score(layout, entry, classIndex, todo, store, settings, resumed, selected.size());
             store.finish();
         }
-        RunResult result = RunResults.build(runDir, entry, session.adapter(), session.engine(), jarSha256, settings,
+        RunResult result = RunResults.build(runDir, entry, session.adapter(), session.configuration(),
+                session.engine(), jarSha256, settings,
                 classIndex, testManifest, rows.size(), selected.size(), skipped, session.timing(), resumed);
         RunFiles.writeJson(runDir.resolve(RunFiles.RUN_JSON), result);
         return new Outcome(runDir, result);
@@ -132,10 +136,16 @@ public final class Evaluator {
             call.open(context);
             AdapterDescriptor descriptor = call.descriptor();
             Optional<EngineInfo> engine = adapter.engine();
+            boolean builtIn = entry.jar() == null;
+            ItemFeatureTable features = builtIn && adapter instanceof ItemFeatureAdapter<?> reader
+                    ? reader.itemFeatures().orElse(null) : null;
+            Map<String, String> configuration = builtIn && adapter instanceof ConfiguredAdapter configured
+                    ? Map.copyOf(configured.configuration()) : null;
             double openSeconds = seconds(System.nanoTime() - openStart);
             long start = System.nanoTime();
             long waitNanos = 0;
-            try (InputPipeline<P> pipeline = new InputPipeline<>(todo, layout, adapter, settings.batch(), settings.threads());
+            try (InputPipeline<P> pipeline = new InputPipeline<>(todo, layout, adapter, features, settings.batch(),
+                    settings.threads());
                  ProgressMeter meter = progress.meter(descriptor.name(), ProgressMeter.Unit.count("items"), total, resumed)) {
                 while (pipeline.hasNext()) {
                     long waitStart = System.nanoTime();
@@ -147,7 +157,7 @@ public final class Evaluator {
                 meter.finish();
             }
             double wall = seconds(System.nanoTime() - start);
-            return new Session(descriptor, new SessionTiming(wall, openSeconds, todo.size(),
+            return new Session(descriptor, configuration, new SessionTiming(wall, openSeconds, todo.size(),
                     seconds(call.predictNanos()), seconds(waitNanos)), engine);
         }
     }
@@ -183,8 +193,12 @@ public final class Evaluator {
     record ItemOutcome(float[] probabilities, ItemFailure failure) {
     }
 
-    /** What this session ran: the opened adapter's descriptor, the time spent, the engine it reported. */
-    record Session(AdapterDescriptor adapter, SessionTiming timing, Optional<EngineInfo> engine) {
+    /**
+     * What this session ran: the opened adapter's descriptor, its configuration (null when it reports
+     * none), the time spent, the engine it reported.
+     */
+    record Session(AdapterDescriptor adapter, Map<String, String> configuration, SessionTiming timing,
+                   Optional<EngineInfo> engine) {
     }
 
     /** Time spent in this session. */

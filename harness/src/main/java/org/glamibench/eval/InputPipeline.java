@@ -14,6 +14,8 @@ import org.glamibench.adapter.ItemInput;
 import org.glamibench.adapter.ModelAdapter;
 import org.glamibench.dataset.DatasetLayout;
 import org.glamibench.dataset.GlamiRow;
+import org.glamibench.features.ItemFeatureAdapter;
+import org.glamibench.features.ItemFeatureTable;
 import org.glamibench.image.ImageDecodeException;
 import org.glamibench.image.ImageFile;
 import org.glamibench.image.JpegDecoder;
@@ -26,8 +28,12 @@ import org.glamibench.metrics.ItemStatus;
  * batches overlap the model's work on the current one, and memory stays bounded whatever the
  * split size. Batches come out in split order. Not thread-safe: one consumer thread.
  *
- * <p>A missing, unreadable or truncated image makes its item an {@link ItemStatus#INPUT_ERROR};
- * an exception from {@code prepare} an {@link ItemStatus#ADAPTER_ERROR}. Neither stops the run.
+ * <p>With a table of per-item features (a built-in {@link ItemFeatureAdapter}'s), each item's row
+ * is looked up by item id and handed to the adapter with the item.
+ *
+ * <p>A missing, unreadable or truncated image, or an item the features table has no row for, makes
+ * its item an {@link ItemStatus#INPUT_ERROR}; an exception from {@code prepare} an
+ * {@link ItemStatus#ADAPTER_ERROR}. Neither stops the run.
  *
  * @param <P> the adapter's prepared input type
  */
@@ -38,6 +44,7 @@ final class InputPipeline<P> implements AutoCloseable {
     private final DatasetLayout layout;
     private final ModelAdapter<P> adapter;
     private final boolean readsImage;
+    private final ItemFeatureTable features;
     private final int batchSize;
     private final int ahead;
     private final ExecutorService workers;
@@ -48,13 +55,19 @@ final class InputPipeline<P> implements AutoCloseable {
 
     /**
      * @param rows      the items to prepare, in order
+     * @param features  the features table to join, for an {@link ItemFeatureAdapter}; null for none
      * @param batchSize items per batch, at least 1
      * @param threads   worker threads, at least 1; {@code threads + 1} batches are kept ahead
      */
-    InputPipeline(List<GlamiRow> rows, DatasetLayout layout, ModelAdapter<P> adapter, int batchSize, int threads) {
+    InputPipeline(List<GlamiRow> rows, DatasetLayout layout, ModelAdapter<P> adapter, ItemFeatureTable features,
+                  int batchSize, int threads) {
+        if (features != null && !(adapter instanceof ItemFeatureAdapter<?>)) {
+            throw new IllegalArgumentException("adapter " + adapter.descriptor().name() + " reads no item features");
+        }
         this.rows = rows;
         this.layout = layout;
         this.adapter = adapter;
+        this.features = features;
         this.readsImage = adapter.descriptor().modality().readsImage();
         this.batchSize = batchSize;
         this.ahead = threads + 1;
@@ -102,8 +115,15 @@ final class InputPipeline<P> implements AutoCloseable {
             P input = null;
             ItemFailure failure = null;
             try {
-                RgbImage image = readsImage ? decode(row) : null;
-                input = prepareItem(new ItemInput(image, row.name(), row.description(), row.geo(), row.labelSource()));
+                float[] featureRow = features == null ? null : features.row(row.itemId());
+                if (features != null && featureRow == null) {
+                    failure = new ItemFailure(ItemStatus.INPUT_ERROR, "item_id " + row.itemId() + " has no row in "
+                            + features.dir().resolve(ItemFeatureTable.ITEM_IDS));
+                } else {
+                    RgbImage image = readsImage ? decode(row) : null;
+                    input = prepareItem(new ItemInput(image, row.name(), row.description(), row.geo(),
+                            row.labelSource()), featureRow);
+                }
             } catch (ImageDecodeException e) {
                 failure = new ItemFailure(ItemStatus.INPUT_ERROR, "images/" + row.imageId() + ".jpg: " + e.problem());
             } catch (AdapterFailure e) {
@@ -119,9 +139,11 @@ final class InputPipeline<P> implements AutoCloseable {
         return RgbImage.of(decoders.get().decode(ImageFile.read(layout.image(row.imageId()))));
     }
 
-    private P prepareItem(ItemInput input) throws AdapterFailure {
+    @SuppressWarnings("unchecked")
+    private P prepareItem(ItemInput input, float[] featureRow) throws AdapterFailure {
         try {
-            return adapter.prepare(input);
+            return featureRow == null ? adapter.prepare(input)
+                    : ((ItemFeatureAdapter<P>) adapter).prepare(input, featureRow);
         } catch (Exception | LinkageError | StackOverflowError e) {
             throw new AdapterFailure("adapter " + adapter.descriptor().name() + ": prepare threw " + e);
         }

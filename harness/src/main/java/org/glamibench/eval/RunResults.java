@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.glamibench.adapter.AdapterDescriptor;
 import org.glamibench.adapter.AdapterRegistry;
 import org.glamibench.adapter.EngineInfo;
@@ -33,11 +34,12 @@ final class RunResults {
     }
 
     /**
-     * @param descriptor the adapter's descriptor after open
-     * @param engine     the engine the adapter reported, if any
+     * @param descriptor    the adapter's descriptor after open
+     * @param configuration what a built-in adapter reported of its configuration; null for none
+     * @param engine        the engine the adapter reported, if any
      */
     static RunResult build(Path runDir, AdapterRegistry.Entry entry, AdapterDescriptor descriptor,
-                           Optional<EngineInfo> engine, String jarSha256, EvaluationSettings settings,
+                           Map<String, String> configuration, Optional<EngineInfo> engine, String jarSha256, EvaluationSettings settings,
                            ClassIndex classIndex, TestManifest manifest, int rows, int selected, int skipped,
                            Evaluator.SessionTiming timing, long resumed) {
         StoredPredictions stored = StoredPredictions.read(runDir);
@@ -51,7 +53,8 @@ final class RunResults {
         AdapterDescriptor d = descriptor;
         RunResult.Adapter adapter = new RunResult.Adapter(d.name(), d.version(), d.modality().name(), d.output().name(),
                 d.parameterCount(), d.license(), d.weightsSha256(), d.description(),
-                entry.jar() == null ? null : entry.jar().getFileName().toString(), jarSha256);
+                entry.jar() == null ? null : entry.jar().getFileName().toString(), jarSha256,
+                configuration == null ? null : new TreeMap<>(configuration));
         RunResult.Dataset dataset = new RunResult.Dataset("GLAMI-1M", settings.split().label(), rows, selected,
                 manifest.sha256(), classIndex.sha256(), classIndex.size(), skipped);
         RunResult.Settings runSettings = new RunResult.Settings(settings.batch(), settings.threads(), settings.limit(),

@@ -1,5 +1,6 @@
 package org.glamibench.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -39,9 +40,19 @@ public record RunResult(int schemaVersion, String runId, String created, Adapter
      * @param description    one line; null when not given
      * @param jar            the adapter jar's file name; null for a built-in
      * @param jarSha256      the adapter jar's SHA-256; null for a built-in
+     * @param configuration  what a built-in adapter chose from its options and defaults, which the
+     *                       options alone do not show (e.g. {@code embracement}); null when none
      */
     public record Adapter(String name, String version, String modality, String output, Long parameterCount,
-                          String license, String weightsSha256, String description, String jar, String jarSha256) {
+                          String license, String weightsSha256, String description, String jar, String jarSha256,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> configuration) {
+
+        /** An adapter without a configuration. */
+        public Adapter(String name, String version, String modality, String output, Long parameterCount,
+                       String license, String weightsSha256, String description, String jar, String jarSha256) {
+            this(name, version, modality, output, parameterCount, license, weightsSha256, description, jar, jarSha256,
+                    null);
+        }
     }
 
     /**
