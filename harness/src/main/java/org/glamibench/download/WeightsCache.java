@@ -10,6 +10,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +22,7 @@ import java.util.zip.ZipFile;
 import org.glamibench.files.FileTrees;
 import org.glamibench.progress.ProgressMeter;
 import org.glamibench.progress.ProgressOutput;
+import org.glamibench.run.RunFiles;
 
 /**
  * Model weights downloaded into a cache folder and verified before every use. A file is kept under
@@ -33,12 +36,20 @@ import org.glamibench.progress.ProgressOutput;
  *   <li>{@code <file stem>/}: a zip's contents, extracted once (through {@code <file stem>.partial/});</li>
  *   <li>{@value #LOCK_FILE}: held while a run works in the folder.</li>
  * </ul>
+ *
+ * <p>Files whose SHA-256 is not published (see {@link #fetchTrustingFirstUse}) are trusted on first
+ * use: the first complete download is kept and its size and SHA-256 recorded in
+ * {@code <cache>/weights/}{@value #TRUSTED_FOLDER}{@code /<key>.json}; every later use checks the file
+ * against that record as against a published checksum.
  */
 public final class WeightsCache {
     /** The cache's subfolder for weights. */
     public static final String FOLDER = "weights";
     /** The lock file of a weights folder. */
     public static final String LOCK_FILE = ".lock";
+    /** The subfolder of the weights folder holding the records of files trusted on first use. */
+    public static final String TRUSTED_FOLDER = "trusted";
+    private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9._-]{0,200}");
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}");
@@ -138,6 +149,81 @@ public final class WeightsCache {
             output.println("Verified " + file + ": " + fetched.size() + " bytes, sha256 " + artifact.sha256());
             return new Fetched(file, true);
         });
+    }
+
+    /**
+     * What {@link #fetchTrustingFirstUse} did.
+     *
+     * @param file     the verified file
+     * @param sha256   its SHA-256, as recorded on first use
+     * @param size     its size in bytes
+     * @param recorded when its record was made, ISO-8601
+     * @param firstUse true when this call downloaded it and made the record
+     */
+    public record Trusted(Path file, String sha256, long size, String recorded, boolean firstUse) {
+    }
+
+    /**
+     * A file whose SHA-256 is not published, trusted on first use. With a record under {@code key}
+     * (made by an earlier first use) the file is fetched and verified as with a published checksum.
+     * Without one, it is downloaded (resuming an earlier part, checked against {@code size} when
+     * known), kept under its SHA-256, and the record is written and printed.
+     *
+     * @param key  names the record: lower-case letters, digits, '.', '_', '-' (one per file and version)
+     * @param size the size in bytes, or {@link DatasetSource#UNKNOWN_SIZE}
+     * @throws DownloadException as {@link #fetch}, or when the record is unreadable
+     */
+    public Trusted fetchTrustingFirstUse(String key, List<URI> urls, String fileName, long size) {
+        if (!KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("not a record key: '" + key + "'");
+        }
+        Path record = root.resolve(TRUSTED_FOLDER).resolve(key + ".json");
+        if (Files.exists(record)) {
+            TrustRecord trusted = readRecord(record);
+            Fetched fetched = fetch(new Artifact(urls, fileName, trusted.size(), trusted.sha256()));
+            return new Trusted(fetched.file(), trusted.sha256(), trusted.size(), trusted.recorded(), false);
+        }
+        Path folder = root.resolve(TRUSTED_FOLDER).resolve(key + ".download");
+        return locked(folder, () -> {
+            Path part = folder.resolve(fileName + ".part");
+            long have = Files.exists(part) ? Files.size(part) : 0;
+            output.println((have > 0 ? "Resuming " + fileName + " at byte " + have : "Downloading " + fileName)
+                    + " from " + urls.get(0) + " (first use: its SHA-256 is not published, so it will be recorded)");
+            HttpDownloader.Fetched fetched = http.fetch(urls, part, size, Checksum.Algorithm.SHA256, output);
+            if (size != DatasetSource.UNKNOWN_SIZE && fetched.size() != size) {
+                Path rejected = reject(part);
+                throw new DownloadException(fileName + " from " + fetched.url() + ": size mismatch: expected " + size
+                        + " bytes, actual " + fetched.size() + " bytes; kept as " + rejected + ", never used");
+            }
+            String sha256 = HexFormat.of().formatHex(fetched.digest());
+            Path file = root.resolve(sha256).resolve(fileName);
+            Files.createDirectories(file.getParent());
+            Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            String recorded = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+            RunFiles.writeJson(record, new TrustRecord(fetched.url().toString(), fileName, fetched.size(), sha256,
+                    recorded));
+            output.println("First use of " + fileName + ": " + fetched.size() + " bytes, sha256 " + sha256
+                    + "; recorded in " + record + " and checked on every later use (trust on first use)");
+            return new Trusted(file, sha256, fetched.size(), recorded, true);
+        });
+    }
+
+    /** The record of a file trusted on first use, as written to {@code <key>.json}. */
+    private record TrustRecord(String url, String file, long size, String sha256, String recorded) {
+    }
+
+    private static TrustRecord readRecord(Path record) {
+        try {
+            TrustRecord trusted = RunFiles.MAPPER.readValue(record.toFile(), TrustRecord.class);
+            if (trusted.sha256() == null || !SHA256.matcher(trusted.sha256()).matches() || trusted.size() < 0) {
+                throw new DownloadException(record + ": not a record of a trusted file (sha256 and size are needed);"
+                        + " delete it to download and record the file again");
+            }
+            return trusted;
+        } catch (IOException e) {
+            throw new DownloadException(record + ": unreadable record of a trusted file (" + e.getMessage()
+                    + "); delete it to download and record the file again", e);
+        }
     }
 
     /**
