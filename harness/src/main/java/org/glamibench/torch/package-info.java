@@ -1,0 +1,2 @@
+/** Reader of PyTorch torch.save files (zip format). */
+package org.glamibench.torch;
