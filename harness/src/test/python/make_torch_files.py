@@ -16,6 +16,7 @@ writes into OUT_DIR:
   checkpoint.json       its tensors (as tensors.json), optimizer param_groups, the rest as JSON
   legacy.pt             torch.save(..., _use_new_zipfile_serialization=False)
   protocol4.pt          torch.save(..., pickle_protocol=4)
+  protocol0.pt          a zip whose data.pkl is a text (protocol 0) pickle
   main_class.pt         a dict holding an object of __main__.Something
   truncated-<where>.pt  checkpoint.pt cut inside its first header, inside data.pkl, inside a storage and
                         inside the zip's central directory
@@ -29,6 +30,7 @@ writes into OUT_DIR:
 import collections
 import json
 import math
+import pickle
 import pathlib
 import struct
 import sys
@@ -226,6 +228,8 @@ def write_errors(out):
     rewrite(small_file, out / "short-storage.pt",
             lambda name, data: data[:-4] if name.endswith("/data/0") else data)
     rewrite(small_file, out / "missing-storage.pt", lambda name, data: None if name.endswith("/data/1") else data)
+    rewrite(small_file, out / "protocol0.pt", lambda name, data: {name.replace("small/", "protocol0/"):
+            pickle.dumps({"a": 1}, protocol=0) if name.endswith("/data.pkl") else data})
     rewrite(small_file, out / "big-endian.pt",
             lambda name, data: {name: data, "small/byteorder": b"big"} if name.endswith("/version") else data)
 

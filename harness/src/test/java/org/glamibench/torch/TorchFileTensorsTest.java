@@ -113,7 +113,8 @@ class TorchFileTensorsTest {
         try (TorchFile file = TorchFile.open(TorchTestFiles.file("tensors.pt"))) {
             NumpyScalar loss = (NumpyScalar) map(file.root()).get("loss");
             assertThat(loss.dtype()).isEqualTo("<f4");
-            assertThat(Float.floatToRawIntBits((float) loss.doubleValue())).isEqualTo(EXPECTED.get("loss_bits").asInt());
+            assertThat(Float.floatToRawIntBits((float) loss.doubleValue()))
+                    .isEqualTo(EXPECTED.get("loss_bits").asInt());
             assertThat(loss.doubleValue()).isEqualTo(0.3125);
         }
     }
