@@ -26,6 +26,9 @@ writes into OUT_DIR:
   short-storage.pt      a valid zip whose data/0 is shorter than its tensor
   missing-storage.pt    a valid zip without data/1
   big-endian.pt         a valid zip with <archive>/byteorder 'big'
+  little-endian.pt      a valid zip with <archive>/byteorder 'little' (as torch >= 2 writes), else small.pt:
+                        {'w': float32 0..5, 'v': int64 ones(3)}
+  view-beyond-storage.pt  a valid zip whose pickle says storage 0 holds 5 elements; its tensor needs 6
 """
 import collections
 import json
@@ -179,17 +182,19 @@ def write_checkpoint(out):
     (out / "checkpoint.json").write_text(json.dumps(report))
 
 
-def rewrite(source, target, change):
-    """Copies the zip source to target (stored, as torch writes), entry by entry through change(name, data),
-    which returns the new data or None to drop the entry; change may also add entries by returning a dict."""
+def rewrite(source, target, change=lambda name, data: data, extra=None):
+    """Copies the zip source to target (stored, as torch writes) with the archive folder renamed to target's
+    stem; each entry goes through change(name below the archive folder, data), which returns the new data
+    or None to drop the entry; extra adds entries {name below the archive folder: data}."""
+    archive = target.stem
     with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as zout:
         for info in zin.infolist():
-            result = change(info.filename, zin.read(info.filename))
-            if isinstance(result, dict):
-                for name, data in result.items():
-                    zout.writestr(name, data)
-            elif result is not None:
-                zout.writestr(info.filename, result)
+            name = info.filename.split("/", 1)[1]
+            data = change(name, zin.read(info.filename))
+            if data is not None:
+                zout.writestr(f"{archive}/{name}", data)
+        for name, data in (extra or {}).items():
+            zout.writestr(f"{archive}/{name}", data)
 
 
 def data_start(path, name):
@@ -200,6 +205,12 @@ def data_start(path, name):
         header = f.read(30)
     name_length, extra_length = struct.unpack("<HH", header[26:30])
     return info.header_offset + 30 + name_length + extra_length
+
+
+def fewer_elements(pickled):
+    """The pickle of small.pt with storage 0 (6 elements, persistent id ending BININT1 6, TUPLE) said to hold 5."""
+    assert pickled.count(b"K\x06t") == 1
+    return pickled.replace(b"K\x06t", b"K\x05t")
 
 
 def write_errors(out):
@@ -223,15 +234,15 @@ def write_errors(out):
         z.writestr("archive/version", "3\n")
     small_file = out / "small.pt"
     torch.save(small, small_file)
-    rewrite(small_file, out / "cut-pickle.pt",
-            lambda name, data: data[:len(data) // 2] if name.endswith("/data.pkl") else data)
-    rewrite(small_file, out / "short-storage.pt",
-            lambda name, data: data[:-4] if name.endswith("/data/0") else data)
-    rewrite(small_file, out / "missing-storage.pt", lambda name, data: None if name.endswith("/data/1") else data)
-    rewrite(small_file, out / "protocol0.pt", lambda name, data: {name.replace("small/", "protocol0/"):
-            pickle.dumps({"a": 1}, protocol=0) if name.endswith("/data.pkl") else data})
-    rewrite(small_file, out / "big-endian.pt",
-            lambda name, data: {name: data, "small/byteorder": b"big"} if name.endswith("/version") else data)
+    rewrite(small_file, out / "cut-pickle.pt", lambda name, data: data[:len(data) // 2] if name == "data.pkl" else data)
+    rewrite(small_file, out / "short-storage.pt", lambda name, data: data[:-4] if name == "data/0" else data)
+    rewrite(small_file, out / "missing-storage.pt", lambda name, data: None if name == "data/1" else data)
+    rewrite(small_file, out / "protocol0.pt",
+            lambda name, data: pickle.dumps({"a": 1}, protocol=0) if name == "data.pkl" else data)
+    rewrite(small_file, out / "view-beyond-storage.pt",
+            lambda name, data: fewer_elements(data) if name == "data.pkl" else data)
+    rewrite(small_file, out / "little-endian.pt", extra={"byteorder": b"little"})
+    rewrite(small_file, out / "big-endian.pt", extra={"byteorder": b"big"})
 
 
 def main():

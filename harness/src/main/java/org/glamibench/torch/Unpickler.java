@@ -137,7 +137,7 @@ final class Unpickler {
             case 0x87 -> push(tuple(popLast(3)));
             case 'c' -> push(globals.resolve(readLine(), readLine()));
             case 'R', 0x81 -> {
-                List<?> args = (List<?>) pop();
+                Object args = pop();
                 push(globals.call(pop(), args));
             }
             case 'b' -> {

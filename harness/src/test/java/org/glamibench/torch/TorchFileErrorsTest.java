@@ -57,23 +57,29 @@ class TorchFileErrorsTest {
 
     @Test
     void aPickleCutShortIsRefused() {
-        assertOpenFails("cut-pickle.pt").hasMessageContaining("small/data.pkl at byte ")
+        assertOpenFails("cut-pickle.pt").hasMessageContaining("cut-pickle/data.pkl at byte ")
                 .hasMessageContaining("ends before its STOP opcode");
     }
 
     @Test
     void aStorageShorterThanItsElementsIsRefusedByKey() {
-        assertOpenFails("short-storage.pt").hasMessageContaining("storage 0: entry small/data/0 holds 20 bytes;"
+        assertOpenFails("short-storage.pt").hasMessageContaining("storage 0: entry short-storage/data/0 holds 20 bytes;"
                 + " its 6 torch.FloatStorage elements need 24");
     }
 
     @Test
+    void aViewBeyondItsStorageIsRefusedByKey() {
+        assertOpenFails("view-beyond-storage.pt").hasMessageContaining("_rebuild_tensor_v2: storage 0 holds 5 float32"
+                + " elements; a tensor of size [6], stride [1] at offset 0 needs 6");
+    }
+
+    @Test
     void aMissingStorageIsRefusedByKey() {
-        assertOpenFails("missing-storage.pt").hasMessageContaining("storage 1: no entry small/data/1");
+        assertOpenFails("missing-storage.pt").hasMessageContaining("storage 1: no entry missing-storage/data/1");
     }
 
     @Test
     void bigEndianStoragesAreRefused() {
-        assertOpenFails("big-endian.pt").hasMessageContaining("small/byteorder says 'big'");
+        assertOpenFails("big-endian.pt").hasMessageContaining("big-endian/byteorder says 'big'");
     }
 }

@@ -132,6 +132,15 @@ class TorchFileTensorsTest {
     }
 
     @Test
+    void aLittleEndianByteorderEntryIsAccepted() {
+        try (TorchFile file = TorchFile.open(TorchTestFiles.file("little-endian.pt"))) {
+            Map<Object, Object> root = map(file.root());
+            assertThat(((TorchTensor) root.get("w")).toFloats()).containsExactly(0, 1, 2, 3, 4, 5);
+            assertThat(((TorchTensor) root.get("v")).toLongs()).containsExactly(1, 1, 1);
+        }
+    }
+
+    @Test
     void integersOfAFloatTensorAndReadsAfterCloseAreRefused() {
         TorchFile file = TorchFile.open(TorchTestFiles.file("pytorch_model.bin"));
         TorchTensor weight = StateDict.of(file, file.root(), "state dict").take("4.weight", 3, 16);
