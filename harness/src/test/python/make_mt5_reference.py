@@ -40,8 +40,8 @@ CONFIG = {
     "tie_word_embeddings": False,
 }
 MAX_LENGTH = 32
-WORDS = ["dámské", "pánské", "šaty", "tričko", "boty", "kabát", "modrá", "černé", "bílý", "letní", "zimní",
-         "bavlna", "kožené", "sukně", "kalhoty", "mikina", "svetr", "košile", "džíny", "tenisky", "sandály",
+WORDS = ["dámské", "pánské", "šaty", "tričko", "boty", "kabát", "modrá", "černé", "bílý", "letní",
+         "zimní", "bavlna", "kožené", "sukně", "kalhoty", "mikina", "svetr", "košile", "džíny", "tenisky", "sandály",
          "women", "men", "dress", "shirt", "shoes", "coat", "blue", "black", "white", "cotton", "leather",
          "robe", "chemise", "chaussures", "noir", "blanc", "Kleid", "Hemd", "Schuhe", "schwarz", "weiß",
          "size", "XL", "38", "42", "100%", "slim", "fit", "oversized", "midi", "maxi", "mini"]

@@ -71,7 +71,8 @@ class Mt5ConfigTest {
     void refusesAZeroSize() throws IOException {
         Path file = write(MT5_SMALL.replace("\"d_model\": 512", "\"d_model\": 0"));
 
-        assertThatThrownBy(() -> Mt5Config.read(file)).hasMessage(file + ": d_model must be a positive integer, found 0");
+        assertThatThrownBy(() -> Mt5Config.read(file))
+                .hasMessage(file + ": d_model must be a positive integer, found 0");
     }
 
     @Test
@@ -84,7 +85,8 @@ class Mt5ConfigTest {
 
     @Test
     void refusesTooFewBuckets() throws IOException {
-        Path file = write(MT5_SMALL.replace("\"relative_attention_num_buckets\": 32", "\"relative_attention_num_buckets\": 2"));
+        Path file = write(MT5_SMALL.replace("\"relative_attention_num_buckets\": 32,",
+                "\"relative_attention_num_buckets\": 2,"));
 
         assertThatThrownBy(() -> Mt5Config.read(file)).isInstanceOf(Mt5ModelException.class)
                 .hasMessageStartingWith(file + ": relative_attention_num_buckets is 2");

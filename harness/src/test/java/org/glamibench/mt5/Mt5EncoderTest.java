@@ -51,7 +51,8 @@ class Mt5EncoderTest {
             for (int b = 0; b < hidden.length; b++) {
                 assertThat(hidden[b].length).as("case %d row %d length", c, b).isEqualTo(expected.get(b).size());
                 for (int t = 0; t < hidden[b].length; t++) {
-                    Mt5Reference.assertClose(hidden[b][t], expected.get(b).get(t), "case " + c + " [" + b + "][" + t + "]");
+                    Mt5Reference.assertClose(hidden[b][t], expected.get(b).get(t),
+                            "case " + c + " [" + b + "][" + t + "]");
                 }
             }
         }

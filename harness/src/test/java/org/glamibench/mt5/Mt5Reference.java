@@ -56,6 +56,7 @@ final class Mt5Reference {
             }
         }
         assertThat(worst).as("%s: largest difference at %d (Java %s, torch %s)", what, worstAt,
-                worstAt < 0 ? "-" : actual[worstAt], worstAt < 0 ? "-" : expected.get(worstAt)).isLessThanOrEqualTo(TOLERANCE);
+                worstAt < 0 ? "-" : actual[worstAt], worstAt < 0 ? "-" : expected.get(worstAt))
+                .isLessThanOrEqualTo(TOLERANCE);
     }
 }
