@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * The parts of sentencepiece's {@code ModelProto} (sentencepiece_model.proto, proto2) that encoding needs, read
- * from the wire format with the proto's defaults for absent fields; unknown fields are skipped.
+ * from the wire format with the proto's defaults for absent fields; unknown fields are skipped. The pieces, the
+ * trainer spec and the normalizer spec must be present, as in every model the trainer writes (so that a file cut
+ * at a field boundary is not taken for a model).
  *
  * @param pieces     the vocabulary, in id order
  * @param trainer    the settings of {@code trainer_spec} (field 2)
@@ -55,20 +57,33 @@ record ModelProto(List<Piece> pieces, TrainerSpec trainer, NormalizerSpec normal
      * Parses a serialized {@code ModelProto}.
      *
      * @param file names the file in messages
-     * @throws SentencePieceException when the bytes are not a well-formed message of this shape
+     * @throws SentencePieceException when the bytes are not a well-formed message of this shape or lack one of
+     *                                its three parts
      */
     static ModelProto parse(byte[] data, String file) {
         WireReader reader = new WireReader(data, 0, data.length, file, "ModelProto");
         List<Piece> pieces = new ArrayList<>();
         TrainerSpec trainer = new TrainerSpec("UNIGRAM", false, false, 0, 1, 2, -1);
         NormalizerSpec normalizer = new NormalizerSpec("", new byte[0], true, true, true);
+        boolean hasTrainer = false;
+        boolean hasNormalizer = false;
         for (int field = reader.nextField(); field != 0; field = reader.nextField()) {
             switch (field) {
                 case 1 -> pieces.add(parsePiece(reader.readMessage(1, "pieces[" + pieces.size() + "]")));
-                case 2 -> trainer = parseTrainer(reader.readMessage(2, "trainer_spec"), trainer);
-                case 3 -> normalizer = parseNormalizer(reader.readMessage(3, "normalizer_spec"), normalizer);
+                case 2 -> {
+                    trainer = parseTrainer(reader.readMessage(2, "trainer_spec"), trainer);
+                    hasTrainer = true;
+                }
+                case 3 -> {
+                    normalizer = parseNormalizer(reader.readMessage(3, "normalizer_spec"), normalizer);
+                    hasNormalizer = true;
+                }
                 default -> reader.skip(field);
             }
+        }
+        if (pieces.isEmpty() || !hasTrainer || !hasNormalizer) {
+            throw reader.error("no " + (pieces.isEmpty() ? "pieces" : !hasTrainer ? "trainer_spec" : "normalizer_spec")
+                    + ", which every model has");
         }
         return new ModelProto(List.copyOf(pieces), trainer, normalizer);
     }

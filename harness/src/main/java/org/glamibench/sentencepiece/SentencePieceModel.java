@@ -113,9 +113,12 @@ public final class SentencePieceModel {
         } catch (IOException e) {
             throw new SentencePieceException(file + ": cannot read: " + e, e);
         }
-        ModelProto proto = ModelProto.parse(data, file.toString());
-        if (proto.pieces().isEmpty()) {
-            throw new SentencePieceException(file + ": not a SentencePiece model (no pieces)");
+        ModelProto proto;
+        try {
+            proto = ModelProto.parse(data, file.toString());
+        } catch (SentencePieceException e) {
+            throw new SentencePieceException(e.getMessage() + " (not a SentencePiece model file, or a truncated one)",
+                    e);
         }
         String type = proto.trainer().modelType();
         if (!type.equals("UNIGRAM")) {

@@ -37,7 +37,7 @@ final class UnigramSegmenter {
         this.unknownScore = minScore - UNKNOWN_PENALTY;
     }
 
-    /** A segmentation: piece {@code i} is {@code text[ends[i-1], ends[i])} (from 0 for i = 0), its id {@code ids[i]}. */
+    /** A segmentation: piece {@code i} is {@code text[ends[i-1], ends[i])} (from 0 when i = 0), id {@code ids[i]}. */
     record Segmentation(int[] ends, int[] ids) {
     }
 

@@ -133,7 +133,10 @@ final class WireReader {
                 require(4, field);
                 position += 4;
             }
-            default -> position += readLength(field);
+            default -> {
+                int length = readLength(field);
+                position += length;
+            }
         }
     }
 
