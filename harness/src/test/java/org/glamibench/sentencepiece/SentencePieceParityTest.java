@@ -66,7 +66,8 @@ class SentencePieceParityTest {
             Arrays.setAll(ids, i -> testCase.get("ids").get(i).asInt());
             int[] actual = model.encode(text);
             if (!Arrays.equals(actual, ids)) {
-                mismatches.add(escaped(text) + ": expected " + Arrays.toString(ids) + ", got " + Arrays.toString(actual));
+                mismatches.add(escaped(text) + ": expected " + Arrays.toString(ids) + ", got "
+                        + Arrays.toString(actual));
             }
         }
 
@@ -77,7 +78,7 @@ class SentencePieceParityTest {
     private static String escaped(String text) {
         StringBuilder out = new StringBuilder("\"");
         text.codePoints().forEach(c -> out.append(c >= 0x20 && c < 0x7F ? Character.toString(c)
-                : String.format("\\u%04x", c)));
+                : String.format("\\u{%x}", c)));
         return out.append('"').toString();
     }
 }
