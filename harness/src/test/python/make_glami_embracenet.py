@@ -20,12 +20,13 @@ CATEGORY_IDS is a comma-separated list. Writes into OUT_DIR:
   probabilities), and the references features.f32 [ITEMS, 2048], docked.f32 [3, ITEMS, 512],
   expected.f32 and sampled.f32 [ITEMS, classes] (log-probabilities with the mean of the docked
   values, and with the draws);
-- when ITEMS == 0, the broken variants for the error tests (no Adam step there, to keep them
-  small): missing_key.pt (no pre_2.layer3.2.bn2.running_var), wrong_shape.pt (docking_1.weight
-  [512, 2047]), extra_key.pt (also embracenet.docking_3.weight), no_batches_tracked.pt
-  (pre_2.bn1.num_batches_tracked is a float32 tensor), label_gap.pt (id 132's one-hot has its 1 at
-  the position of id 6), label_short.pt (id 2811's one-hot one position short).
-All files are raw little-endian arrays in C order. Deterministic: fixed seeds.
+- when ITEMS == 0 (CATEGORY_IDS must hold 6, 132 and 2811), checkpoint.pt and broken variants of
+  it for the error tests, with no Adam step to keep them small: missing_key.pt (no
+  pre_2.layer3.2.bn2.running_var), wrong_shape.pt (docking_1.weight [512, 2047]), extra_key.pt
+  (also embracenet.docking_3.weight), no_batches_tracked.pt (pre_2.bn1.num_batches_tracked is a
+  float32 tensor), label_gap.pt (id 132's one-hot has its 1 at the position of id 6),
+  label_short.pt (id 2811's one-hot one position short).
+The .f32 and .i32 files are raw little-endian arrays in C order. Deterministic: fixed seeds.
 """
 import os
 import random
@@ -157,13 +158,14 @@ def references(out, model, text_width, items):
     write(out, "sampled.f32", sampled.numpy(), "<f4")
 
 
-def broken_variants(out, model, optimizer, labels, sources, category_ids):
+def broken_variants(out, model, optimizer, labels, sources):
     def save(name, state=None, label_binarizer=None):
         content = checkpoint(model, optimizer, label_binarizer or labels, sources)
         if state is not None:
             content["model_state_dict"] = state
         torch.save(content, os.path.join(out, name))
 
+    save("checkpoint.pt")
     state = model.state_dict()
     missing = dict(state)
     del missing["pre_2.layer3.2.bn2.running_var"]
@@ -177,9 +179,8 @@ def broken_variants(out, model, optimizer, labels, sources, category_ids):
     tracked = dict(state)
     tracked["pre_2.bn1.num_batches_tracked"] = torch.tensor(2.0)
     save("no_batches_tracked.pt", tracked)
-    ordered = sorted(category_ids)
     gap = dict(labels)
-    gap[ordered[1]] = list(labels[ordered[0]])
+    gap[132] = list(labels[6])
     save("label_gap.pt", label_binarizer=gap)
     short = dict(labels)
     short[2811] = labels[2811][:-1]
@@ -196,7 +197,7 @@ def main():
         torch.save(checkpoint(model, optimizer, labels, sources), os.path.join(out, "checkpoint.pt"))
         references(out, model, text_width, items)
     else:
-        broken_variants(out, model, optimizer, labels, sources, category_ids)
+        broken_variants(out, model, optimizer, labels, sources)
 
 
 if __name__ == "__main__":
