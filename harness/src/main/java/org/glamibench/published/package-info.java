@@ -1,0 +1,11 @@
+/**
+ * The network of the published GLAMI-1M EmbraceNet checkpoint (Zenodo 7353512,
+ * {@code embracenet_1_final.pt}) rebuilt with DJL NDArray operations for inference in float32:
+ * ResNeXt-50 32x4d cut at average pooling on the photo, EmbraceNet docking of the text features,
+ * the pooled image features and the label_source one-hot, the embracement, and the classifier head
+ * with log_softmax. The weights and the class lists are read from the torch.save file itself.
+ *
+ * <p>May import DJL's api ({@code ai.djl}) and {@code org.glamibench.torch}, the reader of torch.save
+ * files; nothing else of the harness.
+ */
+package org.glamibench.published;

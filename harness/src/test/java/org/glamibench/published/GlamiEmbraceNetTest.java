@@ -1,0 +1,129 @@
+package org.glamibench.published;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import ai.djl.Device;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.glamibench.python.PythonScripts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The network against torch: a checkpoint of the published shape (text width 16,384, the original's
+ * module names, random weights, Adam state) written by make_glami_embracenet.py with the outputs torch
+ * computes for three items; Java must match within 1e-4.
+ */
+class GlamiEmbraceNetTest {
+    private static final int ITEMS = 3;
+    private static final int TEXT_WIDTH = 16_384;
+    private static final List<Integer> CATEGORIES = List.of(6, 9, 17, 45, 77, 132, 250, 1003, 2811, 3000);
+    private static final double TOLERANCE = 1e-4;
+
+    @TempDir
+    static Path dir;
+    private static GlamiEmbraceNet net;
+    private static float[][] text;
+    private static float[][] images;
+    private static int[] sources;
+    private static int[][] draws;
+
+    @BeforeAll
+    static void writeAndLoad() throws IOException {
+        PythonScripts.run("make_glami_embracenet.py", dir.toString(), String.valueOf(TEXT_WIDTH),
+                "2811,6,132,45,77,1003,9,250,3000,17", String.valueOf(ITEMS));
+        net = GlamiEmbraceNet.load(dir.resolve("checkpoint.pt"), Device.cpu());
+        text = floats("text.f32", ITEMS, TEXT_WIDTH);
+        images = floats("images.f32", ITEMS, GlamiEmbraceNet.IMAGE_VALUES);
+        sources = ints("sources.i32", 1, ITEMS)[0];
+        draws = ints("draws.i32", ITEMS, GlamiEmbraceNet.EMBRACEMENT_SIZE);
+    }
+
+    @AfterAll
+    static void close() {
+        if (net != null) {
+            net.close();
+        }
+    }
+
+    @Test
+    void readsTheClassesTheSourcesAndTheShapes() {
+        assertThat(net.categories()).isEqualTo(CATEGORIES);
+        assertThat(net.labelSources()).containsExactly("admin", "combined-tag", "custom-tag", "quality-check",
+                "unknown");
+        assertThat(net.sourcePosition("custom-tag")).isEqualTo(2);
+        assertThat(net.sourcePosition("")).isEqualTo(4);
+        assertThat(net.sourcePosition(null)).isEqualTo(4);
+        assertThat(net.textWidth()).isEqualTo(TEXT_WIDTH);
+        assertThat(net.checkpoint().epoch()).isEqualTo(1);
+        assertThat(net.checkpoint().loss()).isEqualTo(2.5);
+        long resnext = 25_028_904 - (2048 * 1000 + 1000);
+        long docking = (512L * TEXT_WIDTH + 512) + (512 * 2048 + 512) + (512 * 5 + 512);
+        assertThat(net.parameterCount()).isEqualTo(resnext + docking + 512 * 10 + 10);
+    }
+
+    @Test
+    void poolsTheImageFeaturesAsTorch() throws IOException {
+        assertClose(net.imageFeatures(images), floats("features.f32", ITEMS, 2048));
+    }
+
+    @Test
+    void docksTheThreeModalitiesAsTorch() throws IOException {
+        float[][] features = floats("features.f32", ITEMS, 2048);
+        float[][][] docked = net.docked(text, features, sources);
+        float[][] expected = floats("docked.f32", 3 * ITEMS, GlamiEmbraceNet.EMBRACEMENT_SIZE);
+        for (int m = 0; m < 3; m++) {
+            assertClose(docked[m], java.util.Arrays.copyOfRange(expected, m * ITEMS, (m + 1) * ITEMS));
+        }
+    }
+
+    @Test
+    void logProbabilitiesMatchTorchForBothEmbracements() throws IOException {
+        assertClose(net.logProbabilities(text, images, sources, Embracement.EXPECTED, null),
+                floats("expected.f32", ITEMS, CATEGORIES.size()));
+        assertClose(net.logProbabilities(text, images, sources, Embracement.SAMPLED, draws),
+                floats("sampled.f32", ITEMS, CATEGORIES.size()));
+    }
+
+    private static void assertClose(float[][] actual, float[][] expected) {
+        assertThat(actual).hasDimensions(expected.length, expected[0].length);
+        for (int i = 0; i < expected.length; i++) {
+            for (int j = 0; j < expected[i].length; j++) {
+                assertThat((double) actual[i][j]).as("[%d][%d]", i, j).isCloseTo(expected[i][j], within(TOLERANCE));
+            }
+        }
+    }
+
+    private static float[][] floats(String name, int rows, int columns) throws IOException {
+        ByteBuffer buffer = read(name, rows, columns);
+        float[][] values = new float[rows][columns];
+        for (float[] row : values) {
+            buffer.asFloatBuffer().get(row);
+            buffer.position(buffer.position() + 4 * columns);
+        }
+        return values;
+    }
+
+    private static int[][] ints(String name, int rows, int columns) throws IOException {
+        ByteBuffer buffer = read(name, rows, columns);
+        int[][] values = new int[rows][columns];
+        for (int[] row : values) {
+            buffer.asIntBuffer().get(row);
+            buffer.position(buffer.position() + 4 * columns);
+        }
+        return values;
+    }
+
+    private static ByteBuffer read(String name, int rows, int columns) throws IOException {
+        byte[] bytes = Files.readAllBytes(dir.resolve(name));
+        assertThat(bytes).as(name).hasSize(4 * rows * columns);
+        return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    }
+}
