@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
             EvalCommand.class,
             ReportCommand.class,
             CompareCommand.class,
-            PerfCommand.class
+            PerfCommand.class,
+            TextFeaturesCommand.class
         })
 public final class GlamiBench {
 
