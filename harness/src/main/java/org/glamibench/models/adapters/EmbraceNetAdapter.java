@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.glamibench.adapter.AdapterContext;
@@ -18,20 +19,26 @@ import org.glamibench.models.input.ImagePreprocessing;
 import org.glamibench.models.input.LabelSourceCode;
 import org.glamibench.models.input.TextHasher;
 import org.glamibench.models.nn.Batches;
+import org.glamibench.published.Embracement;
+import org.glamibench.run.ConfiguredAdapter;
 
 /**
  * The {@code embracenet} adapter: EmbraceNet over the image and text encoders (and label_source
  * when the model was trained with it).
  *
- * <p>Modality selection is deterministic by default: each docked feature weighted by its
- * selection probability, the expectation of the random draw. {@code --adapter-option
- * stochastic=true} draws as the original does at inference, per item from a generator seeded by
- * the run seed and the item's text, geo and label source, so an item gets the same draws in any
- * batch and after a resume (its scores then equal up to the float rounding of the batch's
- * kernels, as for every model).
+ * <p>Modality selection ({@code --adapter-option embracement=expected|sampled}, as the published
+ * model's adapter takes it) is {@code expected} by default: each docked feature weighted by its
+ * selection probability, the expectation of the random draw; deterministic. {@code sampled} draws as
+ * the original does at inference, per item from a generator seeded by the run seed and the item's
+ * text, geo and label source, so an item gets the same draws in any batch and after a resume (its
+ * scores then equal up to the float rounding of the batch's kernels, as for every model).
+ * {@code stochastic=true|false} is the older spelling of {@code sampled|expected}. run.json records
+ * the choice as {@code adapter.configuration.embracement}.
  */
-public final class EmbraceNetAdapter extends TrainedModelAdapter<FusionInput> {
-    /** The option switching on random modality selection at inference. */
+public final class EmbraceNetAdapter extends TrainedModelAdapter<FusionInput> implements ConfiguredAdapter {
+    /** The option choosing the modality selection: sampled or expected. */
+    static final String EMBRACEMENT_OPTION = "embracement";
+    /** The older option: stochastic=true is embracement=sampled. */
     static final String STOCHASTIC_OPTION = "stochastic";
 
     private FusionSettings settings;
@@ -46,17 +53,26 @@ public final class EmbraceNetAdapter extends TrainedModelAdapter<FusionInput> {
 
     @Override
     Set<String> options() {
-        return Set.of(MODEL_OPTION, STOCHASTIC_OPTION);
+        return Set.of(MODEL_OPTION, EMBRACEMENT_OPTION, STOCHASTIC_OPTION);
     }
 
     @Override
     void opened(TrainedModel model, AdapterContext context) {
-        String value = context.option(STOCHASTIC_OPTION, "false").toLowerCase(Locale.ROOT);
-        if (!value.equals("true") && !value.equals("false")) {
-            throw new IllegalArgumentException("embracenet: --adapter-option stochastic must be true or false, got '"
-                    + value + "'");
+        Embracement embracement = Embracement.ofLabel(context.option(EMBRACEMENT_OPTION, Embracement.EXPECTED.label()));
+        if (context.options().containsKey(STOCHASTIC_OPTION)) {
+            String value = context.option(STOCHASTIC_OPTION, "").toLowerCase(Locale.ROOT);
+            if (!value.equals("true") && !value.equals("false")) {
+                throw new IllegalArgumentException("embracenet: --adapter-option stochastic must be true or false, got '"
+                        + value + "'");
+            }
+            Embracement alias = value.equals("true") ? Embracement.SAMPLED : Embracement.EXPECTED;
+            if (context.options().containsKey(EMBRACEMENT_OPTION) && alias != embracement) {
+                throw new IllegalArgumentException("embracenet: --adapter-option stochastic=" + value + " contradicts "
+                        + EMBRACEMENT_OPTION + "=" + embracement.label());
+            }
+            embracement = alias;
         }
-        stochastic = value.equals("true");
+        stochastic = embracement == Embracement.SAMPLED;
         seed = context.seed();
         settings = model.settings(FusionSettings.class);
         preprocessing = settings.image().preprocessing();
@@ -69,6 +85,11 @@ public final class EmbraceNetAdapter extends TrainedModelAdapter<FusionInput> {
                 + (item.text() + '\u0000' + item.geo().code() + '\u0000' + item.labelSource()).hashCode() : 0;
         return new FusionInput(preprocessing.floats(item.image()), hasher.ids(item.name(), item.description()),
                 LabelSourceCode.position(item.labelSource()), drawSeed);
+    }
+
+    @Override
+    public Map<String, String> configuration() {
+        return Map.of("embracement", (stochastic ? Embracement.SAMPLED : Embracement.EXPECTED).label());
     }
 
     @Override
