@@ -104,6 +104,11 @@ public final class WeightsCache {
     public record Fetched(Path file, boolean downloaded) {
     }
 
+    /** The weights folder, {@code <cache>/}{@value #FOLDER}. */
+    public Path folder() {
+        return root;
+    }
+
     /** Where the artifact lies (or will lie) once verified. */
     public Path path(Artifact artifact) {
         return root.resolve(artifact.sha256()).resolve(artifact.fileName());

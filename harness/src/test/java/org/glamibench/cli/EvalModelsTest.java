@@ -176,13 +176,17 @@ class EvalModelsTest {
     }
 
     @Test
-    void thePublishedPickleIsRefusedWithTheReason() {
-        CommandRun run = eval("--adapter", "baseline:embracenet-image-text");
+    void aPickleOfAnotherNetworkIsRefusedWithTheReason() throws IOException {
+        Path file = temp.resolve("pickles.json");
+        Files.writeString(file, "{\"format\": \"glami-bench-baselines/1\", \"baselines\": [{\"name\": \"my-net\","
+                + " \"kind\": \"pytorch-pickle\", \"url\": \"https://example.org/my_net.pt\", \"file\": \"my_net.pt\","
+                + " \"size\": \"unknown\", \"sha256\": \"unknown\"}]}");
+
+        CommandRun run = eval("--adapter", "baseline:my-net", "--adapter-option", "registry=" + file);
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("baseline:embracenet-image-text cannot be run: embracenet_1_final.pt "
-                + "(https://zenodo.org/record/7353512/files/embracenet_1_final.pt?download=1) is a PyTorch pickle")
-                .contains("torch.onnx.export");
+        assertThat(run.err()).contains("baseline:my-net cannot be run: my_net.pt (https://example.org/my_net.pt) is a"
+                + " PyTorch pickle").contains("torch.onnx.export");
         assertThat(temp.resolve("cache")).doesNotExist();
     }
 
@@ -192,6 +196,6 @@ class EvalModelsTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("no baseline named 'resnext' in built-in baselines.json; known: "
-                + "embracenet-image-text");
+                + "glami-embracenet");
     }
 }

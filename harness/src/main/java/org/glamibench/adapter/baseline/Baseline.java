@@ -1,6 +1,7 @@
 package org.glamibench.adapter.baseline;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import org.glamibench.adapter.Modality;
 
@@ -13,15 +14,54 @@ import org.glamibench.adapter.Modality;
  * @param url         where to download it
  * @param fileName    the file's name in the cache
  * @param size        its size in bytes; -1 when unknown
- * @param sha256      its SHA-256, lower-case hex; null when unknown (it can then not be used)
+ * @param sha256      its SHA-256, lower-case hex; null when not published (a registry's file is then
+ *                    trusted on first use)
  * @param license     the licence of the weights; null when not stated
  * @param description one line about the model; null when not given
+ * @param aliases     other names the registry knows it by (never in run names)
+ * @param textModel   the text encoder a {@link Kind#GLAMI_EMBRACENET} computes its text features with;
+ *                    null for other kinds
  */
 public record Baseline(String name, Kind kind, Modality modality, URI url, String fileName, long size, String sha256,
-                       String license, String description) {
+                       String license, String description, List<String> aliases, TextModel textModel) {
 
     /** Size of a file whose size is not known. */
     public static final long UNKNOWN_SIZE = -1;
+
+    public Baseline {
+        aliases = List.copyOf(aliases);
+    }
+
+    /** A baseline with no alias and no text model. */
+    public Baseline(String name, Kind kind, Modality modality, URI url, String fileName, long size, String sha256,
+                    String license, String description) {
+        this(name, kind, modality, url, fileName, size, sha256, license, description, List.of(), null);
+    }
+
+    /**
+     * A downloadable file of a baseline.
+     *
+     * @param fileName its name in the cache and in its folder
+     * @param url      where to download it
+     * @param size     its size in bytes; {@link #UNKNOWN_SIZE} when unknown
+     * @param sha256   its SHA-256; null when not published (trusted on first use)
+     */
+    public record File(String fileName, URI url, long size, String sha256) {
+    }
+
+    /**
+     * A text encoder in Hugging Face's layout (config.json, pytorch_model.bin, spiece.model), at a
+     * pinned revision.
+     *
+     * @param name     its Hugging Face name, e.g. {@code google/mt5-small}
+     * @param revision the pinned commit
+     * @param files    its files
+     */
+    public record TextModel(String name, String revision, List<File> files) {
+        public TextModel {
+            files = List.copyOf(files);
+        }
+    }
 
     /** What a baseline's file is. */
     public enum Kind {
@@ -31,8 +71,14 @@ public record Baseline(String name, Kind kind, Modality modality, URI url, Strin
          */
         MODEL_ZIP("model-zip"),
         /**
-         * A {@code torch.save} pickle (a state dict and Python objects): not a model DJL can load, so
-         * it cannot be run.
+         * A {@code torch.save} checkpoint of the published GLAMI-1M EmbraceNet's structure (ResNeXt-50
+         * image branch, text features of an mT5 encoder, label_source): run natively by
+         * {@link org.glamibench.published.GlamiEmbraceNetAdapter}.
+         */
+        GLAMI_EMBRACENET("glami-embracenet"),
+        /**
+         * Any other {@code torch.save} pickle (a state dict and Python objects): its network is defined
+         * by Python code only, so it cannot be run.
          */
         PYTORCH_PICKLE("pytorch-pickle");
 

@@ -5,20 +5,25 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.glamibench.adapter.AdapterContext;
 import org.glamibench.adapter.AdapterDescriptor;
 import org.glamibench.adapter.ItemInput;
+import org.glamibench.adapter.EngineInfo;
 import org.glamibench.adapter.Modality;
-import org.glamibench.adapter.ModelAdapter;
 import org.glamibench.adapter.OutputKind;
 import org.glamibench.adapter.exported.ExportedAdapter;
-import org.glamibench.adapter.exported.ExportedInput;
 import org.glamibench.adapter.exported.ModelSpec;
 import org.glamibench.adapter.exported.SpecException;
 import org.glamibench.download.HttpDownloader;
 import org.glamibench.download.WeightsCache;
+import org.glamibench.features.ItemFeatureAdapter;
+import org.glamibench.features.ItemFeatureTable;
+import org.glamibench.published.GlamiEmbraceNetAdapter;
+import org.glamibench.run.ConfiguredAdapter;
 
 /**
  * The {@code baseline} adapter: downloaded weights, run by the {@code exported} adapter. Either a
@@ -27,27 +32,36 @@ import org.glamibench.download.WeightsCache;
  * --adapter-option sha256=HEX} (optionally {@code size=BYTES} and {@code name=NAME}). Option
  * {@code registry=FILE} reads the baselines from a file instead of the built-in registry.
  *
+ * <p>A {@code glami-embracenet} baseline (the published GLAMI-1M EmbraceNet, {@code torch.save}
+ * checkpoint) is run natively by {@link GlamiEmbraceNetAdapter}, which takes further options.
+ *
  * <p>The file is downloaded into the cache ({@link WeightsCache}) with progress and resume,
  * verified against its SHA-256 before every use, and never downloaded twice; a mismatch is refused.
+ * A registry file whose SHA-256 is not published is trusted on first use (its SHA-256 recorded and
+ * checked ever after); a {@code url=} of the user's always needs its {@code sha256=}.
  * A model zip holds {@code spec.json} and the files it names; it is extracted once and its spec run
  * as {@code exported} runs it. Runs are named {@code baseline:NAME}, versioned by the file's SHA-256.
- * A baseline that cannot be run (a PyTorch pickle, an unknown SHA-256) is refused when selected, with
+ * A baseline that cannot be run (any other PyTorch pickle) is refused when selected, with
  * the reason and what would be needed.
  */
-public final class BaselineAdapter implements ModelAdapter<ExportedInput> {
+public final class BaselineAdapter implements ItemFeatureAdapter<Object>, ConfiguredAdapter {
     /** The adapter's name. */
     public static final String NAME = "baseline";
     /** The spec file a model zip holds. */
     public static final String SPEC_FILE = "spec.json";
 
-    private static final Set<String> OPTIONS = Set.of("name", "url", "sha256", "size", "registry",
-            ExportedAdapter.THREADS_OPTION);
+    private static final Set<String> SHARED_OPTIONS = Set.of("name", "registry");
+    private static final Set<String> ZIP_OPTIONS = Set.of("url", "sha256", "size", ExportedAdapter.THREADS_OPTION);
 
     private Baseline baseline;
     private ExportedAdapter model;
+    private GlamiEmbraceNetAdapter published;
 
     @Override
     public AdapterDescriptor descriptor() {
+        if (published != null) {
+            return published.descriptor();
+        }
         if (model == null) {
             return AdapterDescriptor.builder().setName(NAME).setVersion("1").setModality(Modality.IMAGE_TEXT)
                     .setOutput(OutputKind.PROBABILITIES)
@@ -60,12 +74,16 @@ public final class BaselineAdapter implements ModelAdapter<ExportedInput> {
     @Override
     public AdapterDescriptor descriptor(Map<String, String> options) {
         Baseline chosen = runnable(choose(options));
+        if (chosen.kind() == Baseline.Kind.GLAMI_EMBRACENET) {
+            return GlamiEmbraceNetAdapter.describe(chosen, options);
+        }
         return describe(chosen, chosen.modality() != null ? chosen.modality() : Modality.IMAGE_TEXT);
     }
 
     private static AdapterDescriptor describe(Baseline baseline, Modality modality) {
         AdapterDescriptor.Builder builder = AdapterDescriptor.builder().setName(NAME + ":" + baseline.name())
-                .setVersion("sha256:" + baseline.sha256().substring(0, 12)).setModality(modality)
+                .setVersion(baseline.sha256() == null ? "trusted-on-first-use" : "sha256:"
+                        + baseline.sha256().substring(0, 12)).setModality(modality)
                 .setOutput(OutputKind.PROBABILITIES).optWeightsSha256(baseline.sha256())
                 .optDescription((baseline.description() == null ? "" : baseline.description() + "; ") + "from "
                         + baseline.url());
@@ -82,11 +100,27 @@ public final class BaselineAdapter implements ModelAdapter<ExportedInput> {
      */
     static Baseline choose(Map<String, String> options) {
         for (String key : options.keySet()) {
-            if (!OPTIONS.contains(key)) {
+            if (!SHARED_OPTIONS.contains(key) && !ZIP_OPTIONS.contains(key)
+                    && !GlamiEmbraceNetAdapter.OPTIONS.contains(key)) {
                 throw new IllegalArgumentException(NAME + ": unknown --adapter-option " + key + "; it takes "
-                        + "name=NAME, or url=URL with sha256=HEX (and size=BYTES, name=NAME), registry=FILE and threads=N");
+                        + "name=NAME, or url=URL with sha256=HEX (and size=BYTES, name=NAME), registry=FILE and threads=N;"
+                        + " a glami-embracenet also " + String.join(", ", new TreeSet<>(GlamiEmbraceNetAdapter.OPTIONS)));
             }
         }
+        Baseline chosen = chosen(options);
+        Set<String> allowed = chosen.kind() == Baseline.Kind.GLAMI_EMBRACENET ? GlamiEmbraceNetAdapter.OPTIONS
+                : ZIP_OPTIONS;
+        for (String key : options.keySet()) {
+            if (!SHARED_OPTIONS.contains(key) && !allowed.contains(key)) {
+                throw new IllegalArgumentException(NAME + ": --adapter-option " + key + " does not apply to baseline:"
+                        + chosen.name() + ", a " + chosen.kind().label() + "; it takes " + String.join(", ",
+                        new TreeSet<>(allowed)));
+            }
+        }
+        return chosen;
+    }
+
+    private static Baseline chosen(Map<String, String> options) {
         ExportedAdapter.threads(options);
         String url = options.get("url");
         if (url != null) {
@@ -168,31 +202,34 @@ public final class BaselineAdapter implements ModelAdapter<ExportedInput> {
             throw new IllegalArgumentException("baseline:" + baseline.name() + " cannot be run: " + baseline.fileName()
                     + " (" + baseline.url() + ") is a PyTorch pickle, written by torch.save: a state dict and"
                     + " Python objects, not a model that DJL (or anything outside Python) can load, and its network is"
-                    + " defined only by Python code. To run it here it must be exported: in Python with the model's"
-                    + " code, build the network, load the state dict, and export the whole path from inputs to"
-                    + " scores (for the published EmbraceNet: the mT5-small text encoder, the ResNeXt-50 image"
-                    + " branch and the fusion head) with torch.onnx.export or torch.jit.trace; then write a model"
-                    + " spec for it (--adapter exported --adapter-option spec=FILE.json), or zip spec.json with"
-                    + " the model file and list the zip in a registry as a model-zip"
-                    + (baseline.sha256() == null ? ". Its size and SHA-256 are not known to this registry either."
-                    : "."));
-        }
-        if (baseline.sha256() == null) {
-            throw new IllegalArgumentException("baseline:" + baseline.name() + " cannot be run: the registry does not"
-                    + " know the SHA-256 of " + baseline.fileName() + ", and downloaded weights are never used"
-                    + " unverified; give it with --adapter-option url=" + baseline.url()
-                    + " --adapter-option sha256=HEX");
+                    + " defined only by Python code. A checkpoint of the published GLAMI-1M EmbraceNet's structure"
+                    + " runs natively as kind glami-embracenet; any other network must be exported: in Python with"
+                    + " the model's code, build the network, load the state dict, and export the whole path from"
+                    + " inputs to scores with torch.onnx.export or torch.jit.trace; then write a model spec for it"
+                    + " (--adapter exported --adapter-option spec=FILE.json), or zip spec.json with the model file"
+                    + " and list the zip in a registry as a model-zip.");
         }
         return baseline;
     }
 
     @Override
-    public void open(AdapterContext context) {
+    public void open(AdapterContext context) throws Exception {
         baseline = runnable(choose(context.options()));
+        if (baseline.kind() == Baseline.Kind.GLAMI_EMBRACENET) {
+            published = new GlamiEmbraceNetAdapter(baseline);
+            published.open(context);
+            return;
+        }
         WeightsCache cache = new WeightsCache(context.cacheDir(), HttpDownloader.withDefaults(), context.progress());
-        WeightsCache.Fetched fetched = cache.fetch(new WeightsCache.Artifact(List.of(baseline.url()),
-                baseline.fileName(), baseline.size(), baseline.sha256()));
-        Path folder = cache.extracted(fetched.file(), SPEC_FILE);
+        Path zip;
+        if (baseline.sha256() != null) {
+            zip = cache.fetch(new WeightsCache.Artifact(List.of(baseline.url()), baseline.fileName(), baseline.size(),
+                    baseline.sha256())).file();
+        } else {
+            zip = cache.fetchTrustingFirstUse("baseline-" + baseline.name(), List.of(baseline.url()),
+                    baseline.fileName(), baseline.size()).file();
+        }
+        Path folder = cache.extracted(zip, SPEC_FILE);
         ModelSpec spec = ModelSpec.read(folder.resolve(SPEC_FILE));
         if (baseline.modality() != null && spec.modality() != baseline.modality()) {
             throw new SpecException(spec.file(), "modality", spec.modality() + ", but the registry lists baseline:"
@@ -203,17 +240,52 @@ public final class BaselineAdapter implements ModelAdapter<ExportedInput> {
     }
 
     @Override
-    public ExportedInput prepare(ItemInput item) {
-        return model.prepare(item);
+    public Object prepare(ItemInput item) throws Exception {
+        return published != null ? published.prepare(item) : model.prepare(item);
     }
 
     @Override
-    public float[][] predict(List<ExportedInput> batch) {
-        return model.predict(batch);
+    public Object prepare(ItemInput item, float[] features) {
+        if (published == null) {
+            throw new IllegalStateException("baseline:" + baseline.name() + " reads no item features");
+        }
+        return published.prepare(item, features);
     }
 
     @Override
-    public void close() {
+    public Optional<ItemFeatureTable> itemFeatures() {
+        return published != null ? published.itemFeatures() : Optional.empty();
+    }
+
+    @Override
+    public Map<String, String> configuration() {
+        return published != null ? published.configuration() : Map.of();
+    }
+
+    @Override
+    public Optional<EngineInfo> engine() {
+        return published != null ? published.engine() : model != null ? model.engine() : Optional.empty();
+    }
+
+    @Override
+    public float[][] predict(List<Object> batch) throws Exception {
+        if (published != null) {
+            return published.predict(cast(batch));
+        }
+        return model.predict(cast(batch));
+    }
+
+    /** The batch as its adapter prepared it: every item came from that adapter's prepare. */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> cast(List<Object> batch) {
+        return (List<T>) (List<?>) batch;
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (published != null) {
+            published.close();
+        }
         if (model != null) {
             model.close();
         }

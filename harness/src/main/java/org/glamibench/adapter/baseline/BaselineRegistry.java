@@ -20,8 +20,9 @@ import org.glamibench.adapter.exported.SpecException;
 /**
  * The named baselines: the registry built into the harness
  * ({@code org/glamibench/models/baselines.json}), or a file of the same format. Each entry gives a
- * name, the kind of file, its URL, file name, size and SHA-256 ({@code "unknown"} where not known),
- * modality, licence and description.
+ * name (and optional aliases), the kind of file, its URL, file name, size and SHA-256
+ * ({@code "unknown"} where not published: trusted on first use), modality, licence and description;
+ * a {@code glami-embracenet} also its {@code text_model}: name, pinned revision and files.
  */
 public final class BaselineRegistry {
     /** The value of the {@code format} key. */
@@ -36,10 +37,12 @@ public final class BaselineRegistry {
 
     private final Path source;
     private final Map<String, Baseline> baselines;
+    private final Map<String, Baseline> byAlias;
 
-    private BaselineRegistry(Path source, Map<String, Baseline> baselines) {
+    private BaselineRegistry(Path source, Map<String, Baseline> baselines, Map<String, Baseline> byAlias) {
         this.source = source;
         this.baselines = baselines;
+        this.byAlias = byAlias;
     }
 
     /** The registry built into the harness. */
@@ -70,25 +73,36 @@ public final class BaselineRegistry {
             throw root.error("format", "must be \"" + FORMAT + "\", got \"" + format + "\"");
         }
         Map<String, Baseline> baselines = new LinkedHashMap<>();
+        Map<String, Baseline> byAlias = new LinkedHashMap<>();
         for (JsonFields entry : root.objects("baselines", 0)) {
             Baseline baseline = baseline(entry);
-            if (baselines.putIfAbsent(baseline.name(), baseline) != null) {
+            if (baselines.putIfAbsent(baseline.name(), baseline) != null || byAlias.containsKey(baseline.name())) {
                 throw entry.error("name", "\"" + baseline.name() + "\" is listed twice");
             }
+            for (String alias : baseline.aliases()) {
+                if (baselines.containsKey(alias) || byAlias.putIfAbsent(alias, baseline) != null) {
+                    throw entry.error("aliases", "\"" + alias + "\" is listed twice");
+                }
+            }
         }
-        return new BaselineRegistry(root.file(), baselines);
+        return new BaselineRegistry(root.file(), baselines, byAlias);
     }
 
     private static Baseline baseline(JsonFields entry) {
-        entry.keys("name", "kind", "modality", "url", "file", "size", "sha256", "license", "description");
-        String name = entry.string("name");
-        if (!NAME.matcher(name).matches()) {
-            throw entry.error("name", "must be lower-case letters, digits, '.', '_' or '-', got \"" + name + "\"");
+        entry.keys("name", "aliases", "kind", "modality", "url", "file", "size", "sha256", "license", "description",
+                "text_model");
+        String name = name(entry, "name", entry.string("name"));
+        List<String> aliases = new ArrayList<>();
+        if (entry.has("aliases")) {
+            for (String alias : entry.strings("aliases")) {
+                aliases.add(name(entry, "aliases", alias));
+            }
         }
         String kindLabel = entry.string("kind");
         Baseline.Kind kind = Baseline.Kind.ofLabel(kindLabel);
         if (kind == null) {
-            throw entry.error("kind", "must be model-zip or pytorch-pickle, got \"" + kindLabel + "\"");
+            throw entry.error("kind", "must be model-zip, glami-embracenet or pytorch-pickle, got \"" + kindLabel
+                    + "\"");
         }
         Modality modality = null;
         if (entry.has("modality")) {
@@ -99,13 +113,46 @@ public final class BaselineRegistry {
                 throw entry.error("modality", "must be IMAGE, TEXT or IMAGE_TEXT, got \"" + text + "\"");
             }
         }
+        Baseline.File file = file(entry);
+        if (kind == Baseline.Kind.MODEL_ZIP && !file.fileName().endsWith(".zip")) {
+            throw entry.error("file", "a model-zip's file name ends in .zip, got \"" + file.fileName() + "\"");
+        }
+        if (kind == Baseline.Kind.MODEL_ZIP && modality == null) {
+            throw entry.error("modality", "missing (a model-zip states its modality)");
+        }
+        Baseline.TextModel textModel = null;
+        if (entry.has("text_model")) {
+            JsonFields model = entry.object("text_model");
+            model.keys("name", "revision", "files");
+            List<Baseline.File> files = new ArrayList<>();
+            for (JsonFields fileEntry : model.objects("files", 1)) {
+                fileEntry.keys("file", "url", "size", "sha256");
+                files.add(file(fileEntry));
+            }
+            textModel = new Baseline.TextModel(model.string("name"), model.string("revision"), files);
+        }
+        if (kind == Baseline.Kind.GLAMI_EMBRACENET && textModel == null) {
+            throw entry.error("text_model", "missing (a glami-embracenet names the text encoder of its features)");
+        }
+        String license = entry.string("license", null);
+        String description = entry.string("description", null);
+        return new Baseline(name, kind, modality, file.url(), file.fileName(), file.size(), file.sha256(), license,
+                description, aliases, textModel);
+    }
+
+    private static String name(JsonFields entry, String key, String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw entry.error(key, "must be lower-case letters, digits, '.', '_' or '-', got \"" + name + "\"");
+        }
+        return name;
+    }
+
+    /** The keys file, url, size and sha256 of an entry. */
+    private static Baseline.File file(JsonFields entry) {
         URI url = url(entry, "url", entry.string("url"));
         String fileName = entry.string("file");
         if (!FILE_NAME.matcher(fileName).matches()) {
             throw entry.error("file", "must be a plain file name (letters, digits, '.', '_', '-'), got \"" + fileName + "\"");
-        }
-        if (kind == Baseline.Kind.MODEL_ZIP && !fileName.endsWith(".zip")) {
-            throw entry.error("file", "a model-zip's file name ends in .zip, got \"" + fileName + "\"");
         }
         var sizeNode = entry.value("size", true);
         long size;
@@ -122,12 +169,7 @@ public final class BaselineRegistry {
         } else if (!SHA256.matcher(sha256).matches()) {
             throw entry.error("sha256", "must be 64 hexadecimal digits or \"unknown\", got \"" + sha256 + "\"");
         }
-        if (kind == Baseline.Kind.MODEL_ZIP && modality == null) {
-            throw entry.error("modality", "missing (a model-zip states its modality)");
-        }
-        String license = entry.string("license", null);
-        String description = entry.string("description", null);
-        return new Baseline(name, kind, modality, url, fileName, size, sha256, license, description);
+        return new Baseline.File(fileName, url, size, sha256);
     }
 
     private static URI url(JsonFields entry, String key, String text) {
@@ -148,9 +190,9 @@ public final class BaselineRegistry {
         return source;
     }
 
-    /** The baseline of that name. */
+    /** The baseline of that name or alias. */
     public Optional<Baseline> get(String name) {
-        return Optional.ofNullable(baselines.get(name));
+        return Optional.ofNullable(baselines.getOrDefault(name, byAlias.get(name)));
     }
 
     /** Every baseline, in the registry's order. */

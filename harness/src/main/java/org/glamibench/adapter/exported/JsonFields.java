@@ -154,6 +154,19 @@ public final class JsonFields {
         return objects;
     }
 
+    /** A required array of strings. */
+    public List<String> strings(String key) {
+        JsonNode value = array(key, 0);
+        List<String> strings = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            if (!value.get(i).isTextual()) {
+                throw new SpecException(file, field(key) + "[" + i + "]", "must be a string, got " + value.get(i));
+            }
+            strings.add(value.get(i).textValue());
+        }
+        return strings;
+    }
+
     /** A required array of integers in {@code [min, max]}, of a length in {@code [minLength, maxLength]}. */
     public long[] longs(String key, int minLength, int maxLength, long min, long max) {
         JsonNode value = array(key, minLength);

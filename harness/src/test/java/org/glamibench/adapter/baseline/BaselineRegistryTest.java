@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.glamibench.adapter.AdapterDescriptor;
 import org.glamibench.adapter.Modality;
+import org.glamibench.adapter.OutputKind;
 import org.glamibench.adapter.exported.SpecException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,21 +24,79 @@ class BaselineRegistryTest {
     Path temp;
 
     @Test
-    void theBuiltInRegistryListsThePublishedCheckpointAsAnUnrunnablePickle() {
+    void theBuiltInRegistryListsThePublishedCheckpointAndItsPinnedTextModel() {
         BaselineRegistry registry = BaselineRegistry.builtIn();
 
-        Baseline embracenet = registry.get("embracenet-image-text").orElseThrow();
-        assertThat(embracenet.kind()).isEqualTo(Baseline.Kind.PYTORCH_PICKLE);
+        Baseline embracenet = registry.get("glami-embracenet").orElseThrow();
+        assertThat(registry.get("embracenet-image-text")).contains(embracenet);
+        assertThat(embracenet.kind()).isEqualTo(Baseline.Kind.GLAMI_EMBRACENET);
         assertThat(embracenet.url()).isEqualTo(URI.create(
                 "https://zenodo.org/record/7353512/files/embracenet_1_final.pt?download=1"));
         assertThat(embracenet.fileName()).isEqualTo("embracenet_1_final.pt");
         assertThat(embracenet.size()).isEqualTo(Baseline.UNKNOWN_SIZE);
         assertThat(embracenet.sha256()).isNull();
         assertThat(embracenet.modality()).isEqualTo(Modality.IMAGE_TEXT);
-        assertThatThrownBy(() -> new BaselineAdapter().descriptor(Map.of("name", "embracenet-image-text")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("is a PyTorch pickle, written by torch.save")
-                .hasMessageContaining("Its size and SHA-256 are not known to this registry either.");
+        Baseline.TextModel text = embracenet.textModel();
+        assertThat(text.name()).isEqualTo("google/mt5-small");
+        assertThat(text.revision()).isEqualTo("73fb5dbe4756edadc8fbe8c769b0a109493acf7a");
+        assertThat(text.files()).extracting(Baseline.File::fileName)
+                .containsExactly("config.json", "spiece.model", "pytorch_model.bin");
+        assertThat(text.files()).allSatisfy(file -> assertThat(file.url().toString()).isEqualTo(
+                "https://huggingface.co/google/mt5-small/resolve/73fb5dbe4756edadc8fbe8c769b0a109493acf7a/"
+                        + file.fileName()));
+
+        AdapterDescriptor described = new BaselineAdapter().descriptor(Map.of("name", "embracenet-image-text"));
+        assertThat(described.name()).isEqualTo("baseline:glami-embracenet");
+        assertThat(described.version()).isEqualTo("trusted-on-first-use");
+        assertThat(described.output()).isEqualTo(OutputKind.LOGITS);
+    }
+
+    @Test
+    void aGlamiEmbraceNetTakesItsOwnOptionsAndRefusesTheModelZipOnes() throws IOException {
+        BaselineAdapter adapter = new BaselineAdapter();
+        assertThatThrownBy(() -> adapter.descriptor(Map.of("name", "glami-embracenet", "threads", "2")))
+                .hasMessage("baseline: --adapter-option threads does not apply to baseline:glami-embracenet, a"
+                        + " glami-embracenet; it takes checkpoint, embracement, text-features, text-mask, text-model");
+        assertThatThrownBy(() -> adapter.descriptor(Map.of("name", "glami-embracenet", "embracement", "median")))
+                .hasMessageContaining("median");
+        assertThatThrownBy(() -> adapter.descriptor(Map.of("name", "glami-embracenet", "text-mask", "yes")))
+                .hasMessage("baseline: --adapter-option text-mask must be true or false, got 'yes'");
+        assertThatThrownBy(() -> adapter.descriptor(Map.of("name", "glami-embracenet", "text-features", "a",
+                "text-model", "b")))
+                .hasMessage("baseline: --adapter-option text-features and text-model exclude each other (precomputed"
+                        + " features, or the encoder that computes them)");
+        Path missing = temp.resolve("none.pt");
+        assertThatThrownBy(() -> adapter.descriptor(Map.of("name", "glami-embracenet", "checkpoint",
+                missing.toString())))
+                .hasMessage("baseline: --adapter-option checkpoint=" + missing + ": no such file");
+        Path checkpoint = Files.write(temp.resolve("local.pt"), new byte[] {1, 2, 3});
+        AdapterDescriptor local = adapter.descriptor(Map.of("name", "glami-embracenet", "checkpoint",
+                checkpoint.toString()));
+        String sha256 = "039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81";
+        assertThat(local.version()).isEqualTo("sha256:" + sha256.substring(0, 12));
+        assertThat(local.weightsSha256()).isEqualTo(sha256);
+        assertThat(local.description()).endsWith("; from " + checkpoint);
+    }
+
+    @Test
+    void aliasesAndTextModelsAreChecked() throws IOException {
+        String glami = "{\"name\": \"g\", \"aliases\": [\"old\"], \"kind\": \"glami-embracenet\","
+                + " \"url\": \"https://example.org/g.pt\", \"file\": \"g.pt\", \"size\": \"unknown\","
+                + " \"sha256\": \"unknown\"";
+        Path file = write("{\"format\": \"glami-bench-baselines/1\", \"baselines\": [" + glami + "}]}");
+        assertThatThrownBy(() -> BaselineRegistry.read(file)).hasMessage(file
+                + ": baselines[0].text_model: missing (a glami-embracenet names the text encoder of its features)");
+        String textModel = ", \"text_model\": {\"name\": \"m\", \"revision\": \"r\", \"files\": [{\"file\":"
+                + " \"config.json\", \"url\": \"https://example.org/c.json\", \"size\": 5, \"sha256\": \"unknown\"}]}";
+        write("{\"format\": \"glami-bench-baselines/1\", \"baselines\": [" + glami + textModel + "}, "
+                + ENTRY.replace("\"tiny\"", "\"old\"") + "]}");
+        assertThatThrownBy(() -> BaselineRegistry.read(file)).hasMessage(file
+                + ": baselines[1].name: \"old\" is listed twice");
+        write("{\"format\": \"glami-bench-baselines/1\", \"baselines\": [" + glami + textModel + "}]}");
+        Baseline read = BaselineRegistry.read(file).get("old").orElseThrow();
+        assertThat(read.name()).isEqualTo("g");
+        assertThat(read.textModel().files()).containsExactly(new Baseline.File("config.json",
+                URI.create("https://example.org/c.json"), 5, null));
     }
 
     @Test
@@ -62,7 +121,7 @@ class BaselineRegistryTest {
         assertThatThrownBy(() -> BaselineRegistry.read(file)).hasMessage(file + ": baselines[1].name: \"tiny\" is listed twice");
         write("{\"format\": \"glami-bench-baselines/1\", \"baselines\": [" + ENTRY.replace("model-zip", "keras") + "]}");
         assertThatThrownBy(() -> BaselineRegistry.read(file)).hasMessage(file
-                + ": baselines[0].kind: must be model-zip or pytorch-pickle, got \"keras\"");
+                + ": baselines[0].kind: must be model-zip, glami-embracenet or pytorch-pickle, got \"keras\"");
         write("{\"format\": \"glami-bench-baselines/1\", \"baselines\": [" + ENTRY.replace("https://", "ftp://") + "]}");
         assertThatThrownBy(() -> BaselineRegistry.read(file)).hasMessageContaining("baselines[0].url: must be an http or https URL");
         write("{\"format\": \"glami-bench-baselines/1\", \"baseline\": []}");
@@ -74,7 +133,7 @@ class BaselineRegistryTest {
     void optionsAreChecked() {
         BaselineAdapter adapter = new BaselineAdapter();
         assertThatThrownBy(() -> adapter.descriptor(Map.of())).hasMessageStartingWith(
-                "baseline needs a baseline: --adapter baseline:NAME with NAME one of embracenet-image-text");
+                "baseline needs a baseline: --adapter baseline:NAME with NAME one of glami-embracenet");
         assertThatThrownBy(() -> adapter.descriptor(Map.of("url", "https://example.org/m.zip")))
                 .hasMessageContaining("needs --adapter-option sha256=HEX");
         assertThatThrownBy(() -> adapter.descriptor(Map.of("url", "https://example.org/m.pt", "sha256", "ab".repeat(32))))
