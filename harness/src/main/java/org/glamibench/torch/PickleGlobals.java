@@ -78,9 +78,8 @@ final class PickleGlobals {
         }
         Function<List<?>, Object> function = callables.get(dotted);
         if (function == null) {
-            throw new IllegalArgumentException("global " + dotted + " is not supported (a torch.save file of"
-                    + " tensors, dicts, lists, tuples, numbers, strings and numpy scalars names only "
-                    + String.join(", ", callables.keySet()) + " and torch storage types)");
+            throw new IllegalArgumentException("global " + dotted + " is not supported (only tensors, storages,"
+                    + " OrderedDict, numpy scalars, bytes, sets and torch.Size are)");
         }
         return new Callable(dotted, function);
     }

@@ -71,8 +71,10 @@ public final class StateDict {
     public TorchTensor take(String key, long... expectedShape) {
         TorchTensor tensor = take(key);
         if (!Arrays.equals(tensor.shape(), expectedShape)) {
+            String expected = Arrays.stream(expectedShape).mapToObj(Long::toString)
+                    .collect(Collectors.joining(", ", "[", "]"));
             throw new TorchFileException(file.file(), what + ": " + key + " is " + tensor.describe() + ", expected "
-                    + Arrays.stream(expectedShape).mapToObj(Long::toString).collect(Collectors.joining(", ", "[", "]")));
+                    + expected);
         }
         return tensor;
     }

@@ -2,7 +2,10 @@ package org.glamibench.torch;
 
 import java.nio.file.Path;
 
-/** A torch.save file that cannot be read, or whose content is not what was asked for; the message starts with the file path. */
+/**
+ * A torch.save file that cannot be read, or whose content is not what was asked for. The message always
+ * starts with the file path.
+ */
 public final class TorchFileException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

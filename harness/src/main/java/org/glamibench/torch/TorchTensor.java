@@ -53,7 +53,8 @@ public final class TorchTensor {
             throw new IllegalArgumentException("size " + Arrays.toString(shape) + " and stride "
                     + Arrays.toString(stride) + " differ in rank");
         }
-        if (storageOffset < 0 || Arrays.stream(shape).anyMatch(s -> s < 0) || Arrays.stream(stride).anyMatch(s -> s < 0)) {
+        boolean negative = Arrays.stream(shape).anyMatch(s -> s < 0) || Arrays.stream(stride).anyMatch(s -> s < 0);
+        if (storageOffset < 0 || negative) {
             throw new IllegalArgumentException("negative offset, size or stride: offset " + storageOffset + ", size "
                     + Arrays.toString(shape) + ", stride " + Arrays.toString(stride));
         }

@@ -137,7 +137,7 @@ final class Unpickler {
             case 0x87 -> push(tuple(popLast(3)));
             case 'c' -> push(globals.resolve(readLine(), readLine()));
             case 'R', 0x81 -> {
-                List<?> args = (List<?>) pop();
+                Object args = pop();
                 push(globals.call(pop(), args));
             }
             case 'b' -> {
@@ -149,12 +149,13 @@ final class Unpickler {
             case 'h' -> push(memoized(readByte()));
             case 'j' -> push(memoized(Integer.toUnsignedLong(readLittleEndian(4).getInt())));
             case 'Q' -> push(persistentLoader.load(pop()));
-            default -> throw new IllegalArgumentException("opcode is not supported");
+            default -> throw new IllegalArgumentException("not supported (torch.save writes binary protocol 2)");
         }
     }
 
     private static String describe(int opcode) {
-        return opcode >= 0x20 && opcode < 0x7f ? "opcode '" + (char) opcode + "'" : String.format("opcode 0x%02x", opcode);
+        return opcode >= 0x20 && opcode < 0x7f ? "opcode '" + (char) opcode + "'"
+                : String.format("opcode 0x%02x", opcode);
     }
 
     private TorchFileException fail(int at, String detail, Throwable cause) {
