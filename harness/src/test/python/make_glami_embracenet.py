@@ -6,8 +6,10 @@ org.glamibench.published.
 The network has the original's module names: `pre_2` is torchvision's resnext50_32x4d (no weights)
 cut at avgpool with create_feature_extractor, `embracenet.docking_0..2` are Linear layers (text,
 image, label_source) each followed by ReLU, `post` is Linear(512, classes), then log_softmax.
-BatchNorm weights and biases are random and their running statistics are the exact means over a
-few train-mode passes; one Adam step over all parameters fills optimizer_state_dict.
+BatchNorm weights and biases are random (the scales of each residual branch's last BatchNorm small,
+0.1 to 0.3, as trained ResNets have them: near 1, this random network amplifies float32 rounding
+about 1.5x per block) and their running statistics are the exact means over a few train-mode
+passes; one Adam step over all parameters fills optimizer_state_dict.
 
     make_glami_embracenet.py OUT_DIR TEXT_WIDTH CATEGORY_IDS ITEMS
 
@@ -87,9 +89,11 @@ def build(text_width, classes, adam_step):
     model = Model(text_width, classes)
     bns = [m for m in model.modules() if isinstance(m, nn.BatchNorm2d)]
     with torch.no_grad():
-        for bn in bns:
-            bn.weight.uniform_(0.5, 1.5)
-            bn.bias.normal_(0.0, 0.1)
+        for name, bn in model.named_modules():
+            if isinstance(bn, nn.BatchNorm2d):
+                low, high = (0.1, 0.3) if name.endswith("bn3") else (0.5, 1.5)
+                bn.weight.uniform_(low, high)
+                bn.bias.normal_(0.0, 0.1)
     optimizer = torch.optim.Adam(model.parameters())
     if adam_step:
         model.train()

@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.glamibench.python.PythonScripts;
 import org.junit.jupiter.api.AfterAll;
@@ -80,7 +81,7 @@ class GlamiEmbraceNetTest {
         float[][][] docked = net.docked(text, features, sources);
         float[][] expected = floats("docked.f32", 3 * ITEMS, GlamiEmbraceNet.EMBRACEMENT_SIZE);
         for (int m = 0; m < 3; m++) {
-            assertClose(docked[m], java.util.Arrays.copyOfRange(expected, m * ITEMS, (m + 1) * ITEMS));
+            assertClose(docked[m], Arrays.copyOfRange(expected, m * ITEMS, (m + 1) * ITEMS));
         }
     }
 
