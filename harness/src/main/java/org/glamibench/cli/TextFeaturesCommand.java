@@ -59,7 +59,7 @@ final class TextFeaturesCommand implements Callable<Integer> {
     @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "test", description = "test or train (default: ${DEFAULT-VALUE}).")
     private String split;
 
-    @Option(names = "--text-mask", paramLabel = "BOOL", defaultValue = "true",
+    @Option(names = "--text-mask", paramLabel = "true|false", arity = "1", defaultValue = "true",
             description = "Multiply the states by the attention mask, as the original's latest code does (default: ${DEFAULT-VALUE}).")
     private boolean textMask;
 
