@@ -185,6 +185,24 @@ class GlamiEmbraceNetEvalTest {
                 + " has no row in " + partial.resolve(ItemFeatureTable.ITEM_IDS));
     }
 
+    @Test
+    void aCheckpointOfOtherClassesStopsTheRunBeforeAnyItemNamingTheFirstDifference() throws IOException {
+        Path other = Files.createDirectories(root.resolve("other-classes"));
+        PythonScripts.run("make_glami_embracenet.py", other.toString(), "64", "6,132,2811", "0");
+        Path checkpoint = other.resolve("checkpoint.pt");
+
+        CommandRun run = CommandRun.of("eval", "--data", data.toString(), "--adapter", "baseline:glami-embracenet",
+                "--adapter-option", "checkpoint=" + checkpoint, "--adapter-option",
+                "text-features=" + python.resolve("features"), "--out", root.resolve("runs").toString(), "--run-id",
+                "other-classes", "--cache", root.resolve("cache").toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains(checkpoint + ": its label_binarizer lists 3 categories, the run's class"
+                + " index " + reference[0].length + "; they differ at position 1 (checkpoint: category 132, run:"
+                + " category 120). The checkpoint scores only the classes it was trained on, in ascending category id.");
+        assertThat(root.resolve("runs/other-classes/predictions.csv")).doesNotExist();
+    }
+
     private static void assertAgreesWithTorch(Path runDir) {
         StoredPredictions stored = StoredPredictions.read(runDir);
         assertThat(stored.size()).isEqualTo(referenceIds.length);
