@@ -3,7 +3,7 @@
 EmbraceNet's structure (random weights) and a small mT5 encoder, for the Java end-to-end tests of
 baseline:glami-embracenet.
 
-    make_glami_embracenet_run.py DATASET_DIR OUT_DIR
+    make_glami_embracenet_run.py DATASET_DIR OUT_DIR [--no-reference]
 
 DATASET_DIR is a GLAMI-1M-dataset folder (the harness's sample). Writes into OUT_DIR:
   checkpoint.pt        torch.save of the published dict layout (make_glami_embracenet.py's model; its
@@ -16,7 +16,8 @@ DATASET_DIR is a GLAMI-1M-dataset folder (the harness's sample). Writes into OUT
                        times the attention mask, flattened token-major
   reference_item_ids.npy, reference_probabilities.npy
                        the test items and their probabilities (exp of the log-probabilities) with
-                       the mean of the three docked values (embracement=expected)
+                       the mean of the three docked values (embracement=expected); not with
+                       --no-reference (the peer benchmark times that forward pass itself)
 
 Images are read as the original's EmbraceDataset reads them: skimage.io.imread, resize to (298, 228)
 with preserve_range=False, float32, gray2rgb / rgba2rgb, CHW. label_source through the checkpoint's
@@ -81,6 +82,8 @@ def main():
     model, optimizer = network.build(mt5.MAX_LENGTH * d_model, len(categories), adam_step=True)
     labels, sources = network.binarizers(categories)
     torch.save(network.checkpoint(model, optimizer, labels, sources), out / "checkpoint.pt")
+    if "--no-reference" in sys.argv[3:]:
+        return
 
     images = np.stack([image_input(data / "images" / f"{image_id}.jpg") for image_id in test["image_id"]])
     source_hot = torch.tensor(np.array([sources[s] for s in test["label_source"]]), dtype=torch.float32)

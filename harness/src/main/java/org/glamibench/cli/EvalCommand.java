@@ -54,7 +54,10 @@ final class EvalCommand implements Callable<Integer> {
     private List<Path> adapterJars = new ArrayList<>();
 
     @Option(names = "--adapter-option", paramLabel = "KEY=VALUE", description = "An option for the adapter (repeatable). exported: spec=FILE.json [threads=N]; "
-                    + "baseline: name=NAME, or url=URL sha256=HEX [size=BYTES], [registry=FILE] [threads=N].")
+                    + "baseline: name=NAME, or url=URL sha256=HEX [size=BYTES], [registry=FILE] [threads=N]; "
+                    + "baseline:glami-embracenet: [checkpoint=FILE] [text-features=DIR | text-model=DIR] "
+                    + "[embracement=sampled|expected] [text-mask=true|false]; embracenet: [model=DIR] "
+                    + "[embracement=expected|sampled].")
     private Map<String, String> adapterOptions = new LinkedHashMap<>();
 
     @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu", description = "cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}).")
