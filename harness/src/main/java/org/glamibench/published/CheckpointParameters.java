@@ -54,11 +54,6 @@ final class CheckpointParameters {
         return manager.create(parameter(key, shape), new Shape(shape));
     }
 
-    /** An NDArray on the manager holding {@code values} (C order) in {@code shape}. */
-    NDArray array(float[] values, long... shape) {
-        return manager.create(values, new Shape(shape));
-    }
-
     /**
      * Checks a BatchNorm's num_batches_tracked: an int64 scalar, not negative.
      *

@@ -1,32 +1,19 @@
 package org.glamibench.published;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.convolutional.Conv2d;
-
 /**
  * A bias-free 2-d convolution followed by an eval-mode BatchNorm (eps 1e-5, running statistics),
  * folded into one convolution with a bias: per output channel {@code c}, with
  * {@code s = gamma[c] / sqrt(running_var[c] + eps)}, the weights are scaled by {@code s} and the bias
- * is {@code beta[c] - running_mean[c] * s}, computed in double precision.
+ * is {@code beta[c] - running_mean[c] * s}, computed in double precision. Square kernels, padding
+ * {@code kernel / 2}, no dilation. The one source of the folded values for every engine that runs
+ * the trunk; the arrays are shared, never to be modified.
+ *
+ * @param weight the folded weights, [out, in / groups, kernel, kernel] in C order
+ * @param bias   the folded bias, [out]
  */
-final class FoldedConv {
+record FoldedConv(float[] weight, float[] bias, int in, int out, int kernel, int stride, int groups) {
     /** torch.nn.BatchNorm2d's default epsilon. */
     static final double BATCH_NORM_EPS = 1e-5;
-
-    private final NDArray weight;
-    private final NDArray bias;
-    private final Shape stride;
-    private final Shape padding;
-    private final int groups;
-
-    private FoldedConv(NDArray weight, NDArray bias, int stride, int padding, int groups) {
-        this.weight = weight;
-        this.bias = bias;
-        this.stride = new Shape(stride, stride);
-        this.padding = new Shape(padding, padding);
-        this.groups = groups;
-    }
 
     /**
      * Takes {@code convKey + ".weight"} [out, in / groups, kernel, kernel] and the BatchNorm's weight,
@@ -51,12 +38,16 @@ final class FoldedConv {
             }
             bias[c] = (float) (beta[c] - mean[c] * scale);
         }
-        return new FoldedConv(parameters.array(weight, out, in / groups, kernel, kernel),
-                parameters.array(bias, out), stride, kernel / 2, groups);
+        return new FoldedConv(weight, bias, in, out, kernel, stride, groups);
     }
 
-    /** The convolution of {@code x} [N, in, H, W], with the BatchNorm applied. */
-    NDArray apply(NDArray x) {
-        return Conv2d.conv2d(x, weight, bias, stride, padding, new Shape(1, 1), groups).singletonOrThrow();
+    /** The shape of {@link #weight}: [out, in / groups, kernel, kernel]. */
+    long[] weightShape() {
+        return new long[] {out, in / groups, kernel, kernel};
+    }
+
+    /** The zero padding on each side, {@code kernel / 2}. */
+    int padding() {
+        return kernel / 2;
     }
 }

@@ -18,7 +18,8 @@ import org.glamibench.torch.TorchFileException;
 
 /**
  * The network of the published GLAMI-1M EmbraceNet checkpoint, loaded from its torch.save file for
- * float32 inference with DJL on the PyTorch engine. The original (classification/embracenet_utils.py)
+ * float32 inference with DJL on the PyTorch engine, the image trunk optionally on ONNX Runtime
+ * ({@link ImageEngine}). The original (classification/embracenet_utils.py)
  * computes, per item: the image features {@code x2 = pre_2(image)["avgpool"][:, :, 0, 0]} (ResNeXt-50
  * 32x4d), the docked vectors {@code relu(docking_i(x_i))} of width {@value #EMBRACEMENT_SIZE} for the
  * text features (i = 0), the image features (1) and the label_source one-hot (2), the embracement, then
@@ -40,21 +41,21 @@ public final class GlamiEmbraceNet implements AutoCloseable {
     public static final int IMAGE_VALUES = 3 * IMAGE_HEIGHT * IMAGE_WIDTH;
     /** The modalities: text, image, label_source. */
     public static final int MODALITIES = 3;
-    /** Images per forward pass of the image trunk on a CPU. */
-    static final int CPU_TRUNK_BATCH = 4;
 
     private final GlamiCheckpoint checkpoint;
     private final NDManager manager;
-    private final ResNeXt50 image;
+    private final ImageTrunk image;
+    private final ImageEngine imageEngine;
     private final List<Dense> docking;
     private final Dense post;
     private final long parameterCount;
 
-    private GlamiEmbraceNet(GlamiCheckpoint checkpoint, NDManager manager, ResNeXt50 image, List<Dense> docking,
-                            Dense post, long parameterCount) {
+    private GlamiEmbraceNet(GlamiCheckpoint checkpoint, NDManager manager, ImageTrunk image, ImageEngine imageEngine,
+                            List<Dense> docking, Dense post, long parameterCount) {
         this.checkpoint = checkpoint;
         this.manager = manager;
         this.image = image;
+        this.imageEngine = imageEngine;
         this.docking = docking;
         this.post = post;
         this.parameterCount = parameterCount;
@@ -72,22 +73,45 @@ public final class GlamiEmbraceNet implements AutoCloseable {
     }
 
     /**
-     * Loads the checkpoint's network onto {@code device}: every tensor of model_state_dict is mapped
-     * and checked (shape, float32 weights, int64 num_batches_tracked); the optimizer state is never
-     * read. The BatchNorm layers are folded into the convolutions before them ({@link FoldedConv}).
+     * Loads the checkpoint's network onto {@code device}, the image trunk on PyTorch:
+     * {@code load(checkpointFile, device, ImageEngine.PYTORCH)}.
      *
-     * @throws TorchFileException naming the file when it cannot be read, a key is missing, mis-shaped
-     *                            or unexpected, or the binarizers are malformed ({@link GlamiCheckpoint#read})
+     * @throws TorchFileException as {@link #load(Path, Device, ImageEngine)}
      */
     public static GlamiEmbraceNet load(Path checkpointFile, Device device) {
+        return load(checkpointFile, device, ImageEngine.PYTORCH);
+    }
+
+    /**
+     * Loads the checkpoint's network onto {@code device}, the image trunk on {@code imageEngine}: every
+     * tensor of model_state_dict is mapped and checked (shape, float32 weights, int64
+     * num_batches_tracked); the optimizer state is never read. The BatchNorm layers are folded into the convolutions before them ({@link FoldedConv}). With
+     * {@link ImageEngine#ONNXRUNTIME} the folded trunk is written as an ONNX graph and run by ONNX Runtime
+     * on the CPU; its pooled features are then copied to {@code device} for the docking layers and the head.
+     *
+     * @throws IllegalArgumentException when ONNX Runtime is asked for with a GPU device: the onnxruntime
+     *                                  jar here has no CUDA provider
+     * @throws TorchFileException       naming the file when it cannot be read, a key is missing, mis-shaped
+     *                                  or unexpected, or the binarizers are malformed
+     *                                  ({@link GlamiCheckpoint#read})
+     * @throws IllegalStateException    when ONNX Runtime cannot load the trunk's graph
+     */
+    public static GlamiEmbraceNet load(Path checkpointFile, Device device, ImageEngine imageEngine) {
+        if (imageEngine == ImageEngine.ONNXRUNTIME && device.isGpu()) {
+            throw new IllegalArgumentException("image engine " + imageEngine.label() + " runs on the CPU only, not "
+                    + device + ": the onnxruntime jar here has no CUDA provider (com.microsoft.onnxruntime:"
+                    + "onnxruntime_gpu would be needed); use image engine " + ImageEngine.PYTORCH.label()
+                    + " on a GPU");
+        }
         try (TorchFile file = TorchFile.open(checkpointFile)) {
             GlamiCheckpoint checkpoint = GlamiCheckpoint.read(file);
             StateDict state = StateDict.of(file, checkpoint.modelStateDict(), "model_state_dict");
             NDManager manager = NDManager.newBaseManager(device, "PyTorch");
             manager.setName("published embracenet");
+            ImageTrunk image = null;
             try {
                 CheckpointParameters parameters = new CheckpointParameters(file.file(), state, manager);
-                ResNeXt50 image = ResNeXt50.load(parameters, "pre_2.");
+                ResNeXt50 trunk = ResNeXt50.load(parameters, "pre_2.");
                 Dense text = new Dense(parameters.matrix("embracenet.docking_0.weight", EMBRACEMENT_SIZE),
                         parameters.array("embracenet.docking_0.bias", EMBRACEMENT_SIZE));
                 List<Dense> docking = List.of(text,
@@ -96,12 +120,23 @@ public final class GlamiEmbraceNet implements AutoCloseable {
                                 checkpoint.labelSources().size()));
                 Dense post = Dense.load(parameters, "post", checkpoint.categories().size(), EMBRACEMENT_SIZE);
                 parameters.requireAllTaken();
-                return new GlamiEmbraceNet(checkpoint, manager, image, docking, post, parameters.parameterCount());
+                image = imageEngine == ImageEngine.ONNXRUNTIME ? OnnxTrunk.load(trunk, file.file())
+                        : TorchTrunk.on(trunk, manager);
+                return new GlamiEmbraceNet(checkpoint, manager, image, imageEngine, docking, post,
+                        parameters.parameterCount());
             } catch (RuntimeException e) {
+                if (image != null) {
+                    image.close();
+                }
                 manager.close();
                 throw e;
             }
         }
+    }
+
+    /** The engine that runs the image trunk. */
+    public ImageEngine imageEngine() {
+        return imageEngine;
     }
 
     /** The checkpoint's non-tensor content. */
@@ -153,7 +188,7 @@ public final class GlamiEmbraceNet implements AutoCloseable {
             return new float[0][];
         }
         try (NDManager scope = manager.newSubManager()) {
-            return rows(pooled(scope, imagesChw));
+            return rows(image.features(scope, imagesChw));
         }
     }
 
@@ -207,7 +242,7 @@ public final class GlamiEmbraceNet implements AutoCloseable {
             return new float[0][];
         }
         try (NDManager scope = manager.newSubManager()) {
-            NDList docked = docked(scope, text, pooled(scope, imagesChw), sources);
+            NDList docked = docked(scope, text, image.features(scope, imagesChw), sources);
             NDArray stacked = NDArrays.stack(docked, 2);
             NDArray embraced = mode == Embracement.EXPECTED
                     ? stacked.mean(new int[] {2})
@@ -234,10 +269,14 @@ public final class GlamiEmbraceNet implements AutoCloseable {
         return draws;
     }
 
-    /** Frees the weights. */
+    /** Frees the weights and the ONNX Runtime session, if any. */
     @Override
     public void close() {
-        manager.close();
+        try {
+            image.close();
+        } finally {
+            manager.close();
+        }
     }
 
     private NDList docked(NDManager scope, float[][] text, NDArray imageFeatures, int[] sources) {
@@ -259,26 +298,8 @@ public final class GlamiEmbraceNet implements AutoCloseable {
         return docked;
     }
 
-    /**
-     * The pooled image features, N x 2048. On a CPU the trunk runs {@value #CPU_TRUNK_BATCH} images at
-     * a time: a 298 x 228 image's activations then stay in the caches, which made the forward pass of
-     * a batch of 32 about four times faster on our 2-core machines (1.8 against 7.4 items/s) than one
-     * call for the whole batch. On a GPU the batch runs whole.
-     */
-    private NDArray pooled(NDManager scope, float[][] imagesChw) {
-        int step = manager.getDevice().isGpu() ? imagesChw.length : CPU_TRUNK_BATCH;
-        if (imagesChw.length <= step) {
-            return image.features(images(scope, imagesChw));
-        }
-        NDList parts = new NDList();
-        for (int from = 0; from < imagesChw.length; from += step) {
-            float[][] chunk = Arrays.copyOfRange(imagesChw, from, Math.min(imagesChw.length, from + step));
-            parts.add(image.features(images(scope, chunk)));
-        }
-        return NDArrays.concat(parts, 0);
-    }
-
-    private static NDArray images(NDManager scope, float[][] imagesChw) {
+    /** Photos as one [N, 3, height, width] array on {@code scope}. */
+    static NDArray images(NDManager scope, float[][] imagesChw) {
         return scope.create(flatten(imagesChw), new Shape(imagesChw.length, 3, IMAGE_HEIGHT, IMAGE_WIDTH));
     }
 
@@ -339,7 +360,8 @@ public final class GlamiEmbraceNet implements AutoCloseable {
         }
     }
 
-    private static float[] flatten(float[][] rows) {
+    /** Rows of equal length, one after the other. */
+    static float[] flatten(float[][] rows) {
         int width = rows.length == 0 ? 0 : rows[0].length;
         float[] flat = new float[Math.multiplyExact(rows.length, width)];
         for (int i = 0; i < rows.length; i++) {

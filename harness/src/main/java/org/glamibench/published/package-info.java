@@ -3,9 +3,11 @@
  * {@code embracenet_1_final.pt}) rebuilt with DJL NDArray operations for inference in float32:
  * ResNeXt-50 32x4d cut at average pooling on the photo, EmbraceNet docking of the text features,
  * the pooled image features and the label_source one-hot, the embracement, and the classifier head
- * with log_softmax. The weights and the class lists are read from the torch.save file itself.
+ * with log_softmax. The weights and the class lists are read from the torch.save file itself. The
+ * image trunk can instead run on ONNX Runtime, from an ONNX graph written from the same folded weights.
  *
- * <p>May import DJL's api ({@code ai.djl}) and {@code org.glamibench.torch}, the reader of torch.save
- * files; nothing else of the harness.
+ * <p>The network's classes may import DJL's api ({@code ai.djl}), {@code org.glamibench.torch}, the
+ * reader of torch.save files, and {@code org.glamibench.onnx}, the ONNX file writer; the adapter
+ * ({@code GlamiEmbraceNetAdapter}) also the harness's adapter, run and input packages.
  */
 package org.glamibench.published;
