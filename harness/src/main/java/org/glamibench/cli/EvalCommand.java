@@ -56,7 +56,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--adapter-option", paramLabel = "KEY=VALUE", description = "An option for the adapter (repeatable). exported: spec=FILE.json [threads=N]; "
                     + "baseline: name=NAME, or url=URL sha256=HEX [size=BYTES], [registry=FILE] [threads=N]; "
                     + "baseline:glami-embracenet: [checkpoint=FILE] [text-features=DIR | text-model=DIR] "
-                    + "[embracement=sampled|expected] [text-mask=true|false]; embracenet: [model=DIR] "
+                    + "[embracement=sampled|expected] [text-mask=true|false] [image-engine=pytorch|onnxruntime]; "
+                    + "embracenet: [model=DIR] "
                     + "[embracement=expected|sampled].")
     private Map<String, String> adapterOptions = new LinkedHashMap<>();
 

@@ -60,6 +60,9 @@ import org.glamibench.stats.SeedMix;
  *       resumed run draws the same), or the mean of the three modalities' docked values.</li>
  *   <li>{@value #TEXT_MASK}{@code =true|false} (default true): whether the text features are the
  *       encoder's states times the attention mask, as the original's latest code computes them.</li>
+ *   <li>{@value #IMAGE_ENGINE}{@code =pytorch|onnxruntime} (default pytorch): the engine of the image
+ *       trunk ({@link ImageEngine}); onnxruntime runs an ONNX graph written from the checkpoint's folded
+ *       weights, on the CPU only (a GPU device is refused), the rest of the network staying on PyTorch.</li>
  * </ul>
  * A label_source the checkpoint's source_binarizer lacks makes that item an adapter error (an empty
  * one is {@code unknown}, as the original's training filled it); images of another size than
@@ -77,8 +80,11 @@ public final class GlamiEmbraceNetAdapter implements ItemFeatureAdapter<GlamiInp
     public static final String EMBRACEMENT = "embracement";
     /** Whether the text features are masked. */
     public static final String TEXT_MASK = "text-mask";
+    /** pytorch or onnxruntime. */
+    public static final String IMAGE_ENGINE = "image-engine";
     /** The options this adapter reads, besides the baseline adapter's {@code name} and {@code registry}. */
-    public static final Set<String> OPTIONS = Set.of(CHECKPOINT, TEXT_FEATURES, TEXT_MODEL, EMBRACEMENT, TEXT_MASK);
+    public static final Set<String> OPTIONS = Set.of(CHECKPOINT, TEXT_FEATURES, TEXT_MODEL, EMBRACEMENT, TEXT_MASK,
+            IMAGE_ENGINE);
 
     private static final int WIDTH = 228;
     private static final int HEIGHT = 298;
@@ -106,7 +112,7 @@ public final class GlamiEmbraceNetAdapter implements ItemFeatureAdapter<GlamiInp
 
     /** The settings the options give. */
     private record Settings(Path checkpoint, Path textFeatures, Path textModel, Embracement embracement,
-                            boolean textMask) {
+                            boolean textMask, ImageEngine imageEngine) {
     }
 
     /**
@@ -131,8 +137,14 @@ public final class GlamiEmbraceNetAdapter implements ItemFeatureAdapter<GlamiInp
             throw new IllegalArgumentException("baseline: --adapter-option " + TEXT_MASK + " must be true or false, got '"
                     + options.get(TEXT_MASK) + "'");
         }
+        ImageEngine imageEngine;
+        try {
+            imageEngine = ImageEngine.ofLabel(options.getOrDefault(IMAGE_ENGINE, ImageEngine.PYTORCH.label()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("baseline: --adapter-option " + IMAGE_ENGINE + ": " + e.getMessage(), e);
+        }
         return new Settings(checkpoint, path(options, TEXT_FEATURES), path(options, TEXT_MODEL), embracement,
-                mask.equals("true"));
+                mask.equals("true"), imageEngine);
     }
 
     private static Path path(Map<String, String> options, String key) {
@@ -194,7 +206,8 @@ public final class GlamiEmbraceNetAdapter implements ItemFeatureAdapter<GlamiInp
      * Loads the checkpoint and the text side, and checks them against each other and the run.
      *
      * @throws IllegalArgumentException for bad options, a class index other than the checkpoint's,
-     *                                  or text features of another width than the checkpoint reads
+     *                                  text features of another width than the checkpoint reads, or
+     *                                  image engine onnxruntime on a GPU device
      */
     @Override
     public void open(AdapterContext context) {
@@ -204,11 +217,12 @@ public final class GlamiEmbraceNetAdapter implements ItemFeatureAdapter<GlamiInp
         WeightsCache cache = new WeightsCache(context.cacheDir(), HttpDownloader.withDefaults(), context.progress());
         Path checkpoint = checkpoint(cache);
         context.progress().println("Loading " + checkpoint);
-        network = GlamiEmbraceNet.load(checkpoint, device);
+        network = GlamiEmbraceNet.load(checkpoint, device, settings.imageEngine());
         engine = ModelDevices.describe(device);
         checkClasses(checkpoint, network.categories(), context.classIndex());
         configuration.put("embracement", settings.embracement().label());
         configuration.put("text_mask", Boolean.toString(settings.textMask()));
+        configuration.put("image_engine", settings.imageEngine().label());
         configuration.put("label_sources", String.join(",", network.labelSources()));
         if (settings.textFeatures() != null) {
             table = ItemFeatureTable.open(settings.textFeatures());

@@ -87,10 +87,24 @@ class GlamiEmbraceNetEvalTest {
         JsonNode configuration = adapter.get("configuration");
         assertThat(configuration.get("embracement").asText()).isEqualTo("expected");
         assertThat(configuration.get("text_mask").asText()).isEqualTo("true");
+        assertThat(configuration.get("image_engine").asText()).isEqualTo("pytorch");
         assertThat(configuration.get("text_features").asText()).isEqualTo("precomputed " + python.resolve("features"));
         assertThat(configuration.get("weights").asText()).isEqualTo("local file, "
                 + Files.size(python.resolve("checkpoint.pt")) + " bytes");
         assertThat(run.get("provenance").get("engine").asText()).isEqualTo("PyTorch");
+    }
+
+    @Test
+    void theImageTrunkOnOnnxRuntimeGivesTorchsProbabilities() throws IOException {
+        eval("onnxruntime", "text-features=" + python.resolve("features"), "embracement=expected",
+                "image-engine=onnxruntime");
+
+        assertAgreesWithTorch(root.resolve("runs/onnxruntime"));
+        RunJsonSchema.assertValid(root.resolve("runs/onnxruntime/run.json"));
+        JsonNode configuration = RunFiles.MAPPER.readTree(root.resolve("runs/onnxruntime/run.json").toFile())
+                .get("adapter").get("configuration");
+        assertThat(configuration.get("image_engine").asText()).isEqualTo("onnxruntime");
+        assertThat(configuration.get("embracement").asText()).isEqualTo("expected");
     }
 
     @Test

@@ -33,7 +33,9 @@ import org.glamibench.run.ConfiguredAdapter;
  * {@code registry=FILE} reads the baselines from a file instead of the built-in registry.
  *
  * <p>A {@code glami-embracenet} baseline (the published GLAMI-1M EmbraceNet, {@code torch.save}
- * checkpoint) is run natively by {@link GlamiEmbraceNetAdapter}, which takes further options.
+ * checkpoint) is run natively by {@link GlamiEmbraceNetAdapter}, which takes further options
+ * ({@link GlamiEmbraceNetAdapter#OPTIONS}: checkpoint, text-features, text-model, embracement, text-mask and
+ * image-engine) and none of the model zip's.
  *
  * <p>The file is downloaded into the cache ({@link WeightsCache}) with progress and resume,
  * verified against its SHA-256 before every use, and never downloaded twice; a mismatch is refused.

@@ -56,7 +56,12 @@ class BaselineRegistryTest {
         BaselineAdapter adapter = new BaselineAdapter();
         assertThatThrownBy(() -> adapter.descriptor(Map.of("name", "glami-embracenet", "threads", "2")))
                 .hasMessage("baseline: --adapter-option threads does not apply to baseline:glami-embracenet, a"
-                        + " glami-embracenet; it takes checkpoint, embracement, text-features, text-mask, text-model");
+                        + " glami-embracenet; it takes checkpoint, embracement, image-engine, text-features, text-mask,"
+                        + " text-model");
+        assertThatThrownBy(() -> adapter.descriptor(Map.of("name", "glami-embracenet", "image-engine", "tensorrt")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("baseline: --adapter-option image-engine: unknown image engine 'tensorrt'; known: pytorch,"
+                        + " onnxruntime");
         assertThatThrownBy(() -> adapter.descriptor(Map.of("name", "glami-embracenet", "embracement", "median")))
                 .hasMessageContaining("median");
         assertThatThrownBy(() -> adapter.descriptor(Map.of("name", "glami-embracenet", "text-mask", "yes")))
