@@ -85,9 +85,10 @@ public final class GlamiEmbraceNet implements AutoCloseable {
     /**
      * Loads the checkpoint's network onto {@code device}, the image trunk on {@code imageEngine}: every
      * tensor of model_state_dict is mapped and checked (shape, float32 weights, int64
-     * num_batches_tracked); the optimizer state is never read. The BatchNorm layers are folded into the convolutions before them ({@link FoldedConv}). With
-     * {@link ImageEngine#ONNXRUNTIME} the folded trunk is written as an ONNX graph and run by ONNX Runtime
-     * on the CPU; its pooled features are then copied to {@code device} for the docking layers and the head.
+     * num_batches_tracked); the optimizer state is never read. The BatchNorm layers are folded into the
+     * convolutions before them ({@link FoldedConv}). With {@link ImageEngine#ONNXRUNTIME} the folded
+     * trunk is written as an ONNX graph and run by ONNX Runtime on the CPU; its pooled features are then
+     * copied to {@code device} for the docking layers and the head.
      *
      * @throws IllegalArgumentException when ONNX Runtime is asked for with a GPU device: the onnxruntime
      *                                  jar here has no CUDA provider
@@ -188,7 +189,7 @@ public final class GlamiEmbraceNet implements AutoCloseable {
             return new float[0][];
         }
         try (NDManager scope = manager.newSubManager()) {
-            return rows(image.features(scope, imagesChw));
+            return rows(pooled(scope, imagesChw));
         }
     }
 
@@ -242,7 +243,7 @@ public final class GlamiEmbraceNet implements AutoCloseable {
             return new float[0][];
         }
         try (NDManager scope = manager.newSubManager()) {
-            NDList docked = docked(scope, text, image.features(scope, imagesChw), sources);
+            NDList docked = docked(scope, text, pooled(scope, imagesChw), sources);
             NDArray stacked = NDArrays.stack(docked, 2);
             NDArray embraced = mode == Embracement.EXPECTED
                     ? stacked.mean(new int[] {2})
@@ -296,6 +297,20 @@ public final class GlamiEmbraceNet implements AutoCloseable {
             docked.add(Activation.relu(docking.get(m).apply(inputs[m])));
         }
         return docked;
+    }
+
+    /** The pooled image features, N x 2048, the trunk taking at most {@link ImageTrunk#imagesPerPass} at a time. */
+    private NDArray pooled(NDManager scope, float[][] imagesChw) {
+        int step = image.imagesPerPass();
+        if (imagesChw.length <= step) {
+            return image.features(scope, imagesChw);
+        }
+        NDList parts = new NDList();
+        for (int from = 0; from < imagesChw.length; from += step) {
+            float[][] chunk = Arrays.copyOfRange(imagesChw, from, Math.min(imagesChw.length, from + step));
+            parts.add(image.features(scope, chunk));
+        }
+        return NDArrays.concat(parts, 0);
     }
 
     /** Photos as one [N, 3, height, width] array on {@code scope}. */

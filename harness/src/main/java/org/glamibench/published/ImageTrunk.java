@@ -5,6 +5,9 @@ import ai.djl.ndarray.NDManager;
 
 /** The ResNeXt-50 trunk ({@link ResNeXt50}) loaded on one engine, turning photos into pooled features. */
 interface ImageTrunk extends AutoCloseable {
+    /** The most photos one {@link #features} call should get: larger batches run in chunks of this size. */
+    int imagesPerPass();
+
     /**
      * The pooled features of photos, [N, 2048], on {@code scope} (a PyTorch manager).
      *

@@ -25,7 +25,9 @@ import org.glamibench.onnx.OnnxModelWriter.Attribute;
  * (opset 13, IR version 7; input {@value #INPUT} float [N, 3, 298, 228] with N symbolic, output
  * {@value #OUTPUT} float [N, 2048]; Conv with the folded bias, Relu, MaxPool, Add, GlobalAveragePool,
  * Flatten) to a temporary file, which DJL's OnnxRuntime engine loads and which is deleted once loaded.
- * The photos of a call go to the session in one run. Not thread-safe.
+ * It takes {@value #IMAGES_PER_PASS} photos per run: on our 2-core machines, eval at batch 32 ran 13.0
+ * items/s so (12.7 with 1, 12.8 with 2, 11.8 with 8) against 7.9 with all 32 in one run. Not
+ * thread-safe.
  */
 final class OnnxTrunk implements ImageTrunk {
     /** The graph's input. */
@@ -36,6 +38,8 @@ final class OnnxTrunk implements ImageTrunk {
     static final long OPSET = 13;
     /** The ONNX IR version of the file. */
     static final long IR_VERSION = 7;
+    /** Photos per session run. */
+    static final int IMAGES_PER_PASS = 4;
 
     private final ZooModel<NDList, NDList> model;
 
@@ -126,6 +130,12 @@ final class OnnxTrunk implements ImageTrunk {
         String output = input + ".relu";
         graph.node("Relu", List.of(input), output);
         return output;
+    }
+
+    /** {@value #IMAGES_PER_PASS}. */
+    @Override
+    public int imagesPerPass() {
+        return IMAGES_PER_PASS;
     }
 
     /** @throws IllegalStateException when ONNX Runtime fails or returns another shape than [N, 2048] */

@@ -1,21 +1,18 @@
 package org.glamibench.published;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.pooling.Pool;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
 /**
  * The {@link ResNeXt50} trunk as DJL NDArray operations on the PyTorch engine, its folded weights
- * copied onto a manager of its own. On a CPU it runs {@value #CPU_BATCH} images at a time: a 298 x 228
+ * copied onto a manager of its own. On a CPU it takes {@value #CPU_BATCH} images at a time: a 298 x 228
  * image's activations then stay in the caches, which made the forward pass of a batch of 32 about four
  * times faster on our 2-core machines (1.8 against 7.4 items/s) than one call for the whole batch. On a
  * GPU the batch runs whole.
@@ -72,27 +69,17 @@ final class TorchTrunk implements ImageTrunk {
         return new TorchTrunk(manager, Conv.of(trunk.stem(), manager), List.copyOf(blocks));
     }
 
+    /** {@value #CPU_BATCH} on a CPU, any number on a GPU. */
     @Override
-    public NDArray features(NDManager scope, float[][] imagesChw) {
-        int step = manager.getDevice().isGpu() ? imagesChw.length : CPU_BATCH;
-        if (imagesChw.length <= step) {
-            return pooled(GlamiEmbraceNet.images(scope, imagesChw));
-        }
-        NDList parts = new NDList();
-        for (int from = 0; from < imagesChw.length; from += step) {
-            float[][] chunk = Arrays.copyOfRange(imagesChw, from, Math.min(imagesChw.length, from + step));
-            parts.add(pooled(GlamiEmbraceNet.images(scope, chunk)));
-        }
-        return NDArrays.concat(parts, 0);
+    public int imagesPerPass() {
+        return manager.getDevice().isGpu() ? Integer.MAX_VALUE : CPU_BATCH;
     }
 
-    /**
-     * The pooled features [N, 2048] of images [N, 3, H, W], attached to the images' manager; the
-     * intermediate activations are freed block by block.
-     */
-    private NDArray pooled(NDArray images) {
-        NDArray x = scoped(images, input -> Pool.maxPool2d(Activation.relu(stem.apply(input)),
-                POOL_KERNEL, POOL_STRIDE, POOL_PADDING, false));
+    /** The intermediate activations are freed block by block. */
+    @Override
+    public NDArray features(NDManager scope, float[][] imagesChw) {
+        NDArray x = scoped(GlamiEmbraceNet.images(scope, imagesChw), input ->
+                Pool.maxPool2d(Activation.relu(stem.apply(input)), POOL_KERNEL, POOL_STRIDE, POOL_PADDING, false));
         for (Block block : blocks) {
             NDArray next = scoped(x, block::apply);
             x.close();

@@ -18,11 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The image trunk on ONNX Runtime against the PyTorch path and against torch: a checkpoint of the
- * published shape with four items from make_glami_embracenet.py (text width 64), loaded with both
- * image engines; the pooled features and log-probabilities must agree within 1e-4.
+ * published shape with five items from make_glami_embracenet.py (text width 64), loaded with both
+ * image engines (five items: a chunk of four and one of one); the pooled features and log-probabilities
+ * must agree within 1e-4.
  */
 class GlamiEmbraceNetOnnxTest {
-    private static final int ITEMS = 4;
+    private static final int ITEMS = 5;
     private static final int TEXT_WIDTH = 64;
     private static final int CLASSES = 5;
     private static final double TOLERANCE = 1e-4;
