@@ -105,7 +105,7 @@ public final class ExportedAdapter implements ModelAdapter<ExportedInput> {
         String file = options.get(SPEC_OPTION);
         if (file == null || file.isBlank()) {
             throw new IllegalArgumentException(NAME + " needs --adapter-option " + SPEC_OPTION + "=FILE.json, the JSON"
-                    + " spec of the model (see the README, \"Models exported from Python\")");
+                    + " spec of the model (see docs/models.md, \"Models exported from Python\")");
         }
         return Path.of(file);
     }

@@ -19,7 +19,7 @@ import org.glamibench.image.ResizeMethod;
  * A classifier exported from Python (ONNX or TorchScript) and how to feed it, read from a JSON spec
  * file: everything the {@code exported} adapter needs, checked as far as it can be without loading
  * the model. Relative paths are resolved against the spec's folder. The format is described in the
- * README ("Models exported from Python").
+ * docs/models.md ("Models exported from Python").
  *
  * @param file        the spec file
  * @param name        the model's name: lower-case letters, digits, '.', '_', '-'
