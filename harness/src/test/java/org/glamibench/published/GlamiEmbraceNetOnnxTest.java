@@ -2,13 +2,12 @@ package org.glamibench.published;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import static org.glamibench.published.ReferenceArrays.assertClose;
+import static org.glamibench.published.ReferenceArrays.floats;
+import static org.glamibench.published.ReferenceArrays.ints;
 
 import ai.djl.Device;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.glamibench.python.PythonScripts;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +39,7 @@ class GlamiEmbraceNetOnnxTest {
                 String.valueOf(ITEMS));
         pytorch = GlamiEmbraceNet.load(dir.resolve("checkpoint.pt"), Device.cpu(), ImageEngine.PYTORCH);
         onnx = GlamiEmbraceNet.load(dir.resolve("checkpoint.pt"), Device.cpu(), ImageEngine.ONNXRUNTIME);
-        images = floats("images.f32", ITEMS, GlamiEmbraceNet.IMAGE_VALUES);
+        images = floats(dir, "images.f32", ITEMS, GlamiEmbraceNet.IMAGE_VALUES);
     }
 
     @AfterAll
@@ -58,20 +57,20 @@ class GlamiEmbraceNetOnnxTest {
         float[][] features = onnx.imageFeatures(images);
 
         assertThat(onnx.imageEngine()).isEqualTo(ImageEngine.ONNXRUNTIME);
-        assertClose(features, pytorch.imageFeatures(images));
-        assertClose(features, floats("features.f32", ITEMS, ResNeXt50.FEATURES));
+        assertClose(features, pytorch.imageFeatures(images), TOLERANCE);
+        assertClose(features, floats(dir, "features.f32", ITEMS, ResNeXt50.FEATURES), TOLERANCE);
     }
 
     @Test
     void onnxRuntimeGivesTorchsLogProbabilities() throws IOException {
-        float[][] text = floats("text.f32", ITEMS, TEXT_WIDTH);
-        int[] sources = ints("sources.i32", 1, ITEMS)[0];
-        int[][] draws = ints("draws.i32", ITEMS, GlamiEmbraceNet.EMBRACEMENT_SIZE);
+        float[][] text = floats(dir, "text.f32", ITEMS, TEXT_WIDTH);
+        int[] sources = ints(dir, "sources.i32", 1, ITEMS)[0];
+        int[][] draws = ints(dir, "draws.i32", ITEMS, GlamiEmbraceNet.EMBRACEMENT_SIZE);
 
         assertClose(onnx.logProbabilities(text, images, sources, Embracement.EXPECTED, null),
-                floats("expected.f32", ITEMS, CLASSES));
+                floats(dir, "expected.f32", ITEMS, CLASSES), TOLERANCE);
         assertClose(onnx.logProbabilities(text, images, sources, Embracement.SAMPLED, draws),
-                floats("sampled.f32", ITEMS, CLASSES));
+                floats(dir, "sampled.f32", ITEMS, CLASSES), TOLERANCE);
         assertThat(onnx.parameterCount()).isEqualTo(pytorch.parameterCount());
     }
 
@@ -91,40 +90,5 @@ class GlamiEmbraceNetOnnxTest {
         assertThatThrownBy(() -> ImageEngine.ofLabel("tensorrt"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown image engine 'tensorrt'; known: pytorch, onnxruntime");
-    }
-
-    private static void assertClose(float[][] actual, float[][] expected) {
-        assertThat(actual).hasDimensions(expected.length, expected[0].length);
-        for (int i = 0; i < expected.length; i++) {
-            for (int j = 0; j < expected[i].length; j++) {
-                assertThat((double) actual[i][j]).as("[%d][%d]", i, j).isCloseTo(expected[i][j], within(TOLERANCE));
-            }
-        }
-    }
-
-    private static float[][] floats(String name, int rows, int columns) throws IOException {
-        ByteBuffer buffer = read(name, rows, columns);
-        float[][] values = new float[rows][columns];
-        for (float[] row : values) {
-            buffer.asFloatBuffer().get(row);
-            buffer.position(buffer.position() + 4 * columns);
-        }
-        return values;
-    }
-
-    private static int[][] ints(String name, int rows, int columns) throws IOException {
-        ByteBuffer buffer = read(name, rows, columns);
-        int[][] values = new int[rows][columns];
-        for (int[] row : values) {
-            buffer.asIntBuffer().get(row);
-            buffer.position(buffer.position() + 4 * columns);
-        }
-        return values;
-    }
-
-    private static ByteBuffer read(String name, int rows, int columns) throws IOException {
-        byte[] bytes = Files.readAllBytes(dir.resolve(name));
-        assertThat(bytes).as(name).hasSize(4 * rows * columns);
-        return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
     }
 }

@@ -1,13 +1,12 @@
 package org.glamibench.published;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import static org.glamibench.published.ReferenceArrays.assertClose;
+import static org.glamibench.published.ReferenceArrays.floats;
+import static org.glamibench.published.ReferenceArrays.ints;
 
 import ai.djl.Device;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -41,10 +40,10 @@ class GlamiEmbraceNetTest {
         PythonScripts.run("make_glami_embracenet.py", dir.toString(), String.valueOf(TEXT_WIDTH),
                 "2811,6,132,45,77,1003,9,250,3000,17", String.valueOf(ITEMS));
         net = GlamiEmbraceNet.load(dir.resolve("checkpoint.pt"), Device.cpu());
-        text = floats("text.f32", ITEMS, TEXT_WIDTH);
-        images = floats("images.f32", ITEMS, GlamiEmbraceNet.IMAGE_VALUES);
-        sources = ints("sources.i32", 1, ITEMS)[0];
-        draws = ints("draws.i32", ITEMS, GlamiEmbraceNet.EMBRACEMENT_SIZE);
+        text = floats(dir, "text.f32", ITEMS, TEXT_WIDTH);
+        images = floats(dir, "images.f32", ITEMS, GlamiEmbraceNet.IMAGE_VALUES);
+        sources = ints(dir, "sources.i32", 1, ITEMS)[0];
+        draws = ints(dir, "draws.i32", ITEMS, GlamiEmbraceNet.EMBRACEMENT_SIZE);
     }
 
     @AfterAll
@@ -72,59 +71,24 @@ class GlamiEmbraceNetTest {
 
     @Test
     void poolsTheImageFeaturesAsTorch() throws IOException {
-        assertClose(net.imageFeatures(images), floats("features.f32", ITEMS, 2048));
+        assertClose(net.imageFeatures(images), floats(dir, "features.f32", ITEMS, 2048), TOLERANCE);
     }
 
     @Test
     void docksTheThreeModalitiesAsTorch() throws IOException {
-        float[][] features = floats("features.f32", ITEMS, 2048);
+        float[][] features = floats(dir, "features.f32", ITEMS, 2048);
         float[][][] docked = net.docked(text, features, sources);
-        float[][] expected = floats("docked.f32", 3 * ITEMS, GlamiEmbraceNet.EMBRACEMENT_SIZE);
+        float[][] expected = floats(dir, "docked.f32", 3 * ITEMS, GlamiEmbraceNet.EMBRACEMENT_SIZE);
         for (int m = 0; m < 3; m++) {
-            assertClose(docked[m], Arrays.copyOfRange(expected, m * ITEMS, (m + 1) * ITEMS));
+            assertClose(docked[m], Arrays.copyOfRange(expected, m * ITEMS, (m + 1) * ITEMS), TOLERANCE);
         }
     }
 
     @Test
     void logProbabilitiesMatchTorchForBothEmbracements() throws IOException {
         assertClose(net.logProbabilities(text, images, sources, Embracement.EXPECTED, null),
-                floats("expected.f32", ITEMS, CATEGORIES.size()));
+                floats(dir, "expected.f32", ITEMS, CATEGORIES.size()), TOLERANCE);
         assertClose(net.logProbabilities(text, images, sources, Embracement.SAMPLED, draws),
-                floats("sampled.f32", ITEMS, CATEGORIES.size()));
-    }
-
-    private static void assertClose(float[][] actual, float[][] expected) {
-        assertThat(actual).hasDimensions(expected.length, expected[0].length);
-        for (int i = 0; i < expected.length; i++) {
-            for (int j = 0; j < expected[i].length; j++) {
-                assertThat((double) actual[i][j]).as("[%d][%d]", i, j).isCloseTo(expected[i][j], within(TOLERANCE));
-            }
-        }
-    }
-
-    private static float[][] floats(String name, int rows, int columns) throws IOException {
-        ByteBuffer buffer = read(name, rows, columns);
-        float[][] values = new float[rows][columns];
-        for (float[] row : values) {
-            buffer.asFloatBuffer().get(row);
-            buffer.position(buffer.position() + 4 * columns);
-        }
-        return values;
-    }
-
-    private static int[][] ints(String name, int rows, int columns) throws IOException {
-        ByteBuffer buffer = read(name, rows, columns);
-        int[][] values = new int[rows][columns];
-        for (int[] row : values) {
-            buffer.asIntBuffer().get(row);
-            buffer.position(buffer.position() + 4 * columns);
-        }
-        return values;
-    }
-
-    private static ByteBuffer read(String name, int rows, int columns) throws IOException {
-        byte[] bytes = Files.readAllBytes(dir.resolve(name));
-        assertThat(bytes).as(name).hasSize(4 * rows * columns);
-        return ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+                floats(dir, "sampled.f32", ITEMS, CATEGORIES.size()), TOLERANCE);
     }
 }
