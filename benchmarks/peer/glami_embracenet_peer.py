@@ -5,7 +5,7 @@
 
     /usr/bin/python3 benchmarks/peer/glami_embracenet_peer.py DATA_DIR RUN_DIR BATCH PREDICTIONS_CSV
 
-RUN_DIR is what harness/src/test/python/make_glami_embracenet_run.py wrote (checkpoint.pt,
+RUN_DIR is what models/src/test/python/make_glami_embracenet_run.py wrote (checkpoint.pt,
 features/). As classification/eval_embracenet.py and EmbraceDataset do it: pandas.read_csv of the test
 CSV; per batch, each item's text features row, skimage.io.imread + resize to (298, 228) with
 preserve_range=False, float32 CHW, the label_source one-hot from the checkpoint's source_binarizer;

@@ -31,7 +31,7 @@ if [ ! -f "$data/GLAMI-1M-test.csv" ]; then
   ./glami-bench sample --out "$work/sample" --train 2000 --test "$items" >/dev/null
 fi
 if [ ! -f "$work/run/checkpoint.pt" ]; then
-  "$python" harness/src/test/python/make_glami_embracenet_run.py "$data" "$work/run" --no-reference
+  "$python" models/src/test/python/make_glami_embracenet_run.py "$data" "$work/run" --no-reference
 fi
 results="$work/results.jsonl"
 : > "$results"

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.glamibench.adapter.AdapterRegistry;
+import org.glamibench.registry.AdapterRegistry;
 import org.glamibench.benchmarks.adapter.AdapterForwardBenchmark;
 import org.glamibench.dataset.DatasetLayout;
 import org.glamibench.dataset.GlamiCsvReader;

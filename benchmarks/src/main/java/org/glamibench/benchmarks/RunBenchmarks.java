@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.glamibench.adapter.AdapterDescriptor;
-import org.glamibench.adapter.AdapterRegistry;
+import org.glamibench.registry.AdapterRegistry;
 import org.glamibench.adapter.DeviceSpec;
 import org.glamibench.benchmarks.adapter.AdapterForwardBenchmark;
 import org.glamibench.benchmarks.report.BenchmarkReport;

@@ -10,6 +10,8 @@ import org.glamibench.dataset.GlamiRow;
 import org.glamibench.dataset.Split;
 import org.glamibench.dataset.SplitReader;
 import org.glamibench.dataset.TestManifest;
+import org.glamibench.dataset.ClassIndexCollector;
+import org.glamibench.dataset.DatasetException;
 
 /**
  * The geo and category of every item of a dataset's test split, with the split's manifest hash:
@@ -30,7 +32,7 @@ public final class TestSplitLabels {
      * @throws org.glamibench.dataset.DatasetException when the split is missing or has a bad row
      */
     public static TestSplitLabels read(DatasetLayout layout) {
-        ClassIndex classIndex = ClassIndex.read(layout, GlamiCsvReader.Mode.STRICT);
+        ClassIndex classIndex = ClassIndexCollector.read(layout, GlamiCsvReader.Mode.STRICT);
         TestManifest.Builder manifest = new TestManifest.Builder(false);
         Map<Long, GlamiRow> rows = new HashMap<>();
         try (SplitReader reader = SplitReader.open(layout, Split.TEST, classIndex, GlamiCsvReader.Mode.STRICT)) {

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 import org.glamibench.dataset.Geo;
-import org.glamibench.dataset.Sha256;
+import org.glamibench.files.Sha256;
 import org.glamibench.metrics.ItemStatus;
 import org.glamibench.store.PredictionRow;
 import org.glamibench.store.StoredPredictions;

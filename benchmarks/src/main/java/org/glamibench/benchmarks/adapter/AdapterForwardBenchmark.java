@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.glamibench.adapter.AdapterContext;
-import org.glamibench.adapter.AdapterRegistry;
+import org.glamibench.registry.AdapterRegistry;
 import org.glamibench.adapter.DeviceSpec;
 import org.glamibench.adapter.ItemInput;
 import org.glamibench.adapter.ModelAdapter;
@@ -40,6 +40,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.glamibench.dataset.ClassIndexCollector;
 
 /**
  * An adapter's forward pass: {@code predict} on a batch of test items of the benchmark sample,
@@ -76,7 +77,7 @@ public class AdapterForwardBenchmark {
     @SuppressWarnings("unchecked")
     public void open() throws Exception {
         DatasetLayout layout = BenchmarkData.modelDataset();
-        ClassIndex classes = ClassIndex.read(layout, GlamiCsvReader.Mode.STRICT);
+        ClassIndex classes = ClassIndexCollector.read(layout, GlamiCsvReader.Mode.STRICT);
         registry = AdapterRegistry.load(BenchmarkSettings.adapterJars());
         AdapterRegistry.Resolved resolved = registry.resolve(adapter, options(adapter));
         opened = (ModelAdapter<Object>) resolved.entry().factory().get();

@@ -38,8 +38,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * A forward pass of the same exported model on ONNX Runtime and on PyTorch (libtorch), through the
  * {@code exported} adapter: prepared inputs in, raw outputs out (array creation and copying
  * included, preprocessing excluded). Models: the test fixtures of
- * {@code harness/src/test/python/export_fixtures.py} (MobileNetV2 width 0.25 at 3x64x48 by default;
- * {@code -p model=text} for the small text model), found in {@code ../harness/src/test/resources/exported} or the folder named by
+ * {@code models/src/test/python/export_fixtures.py} (MobileNetV2 width 0.25 at 3x64x48 by default;
+ * {@code -p model=text} for the small text model), found in {@code ../models/src/test/resources/exported} or the folder named by
  * the system property {@code glamibench.benchmark.models}. {@code threads}: the engine's threads
  * (adapter option {@code threads}); 1 by default, since on a shared machine libtorch's OpenMP threads
  * suffer badly from other processes ({@code -p threads=0} gives the engines' defaults: one per core).
@@ -70,7 +70,7 @@ public class ExportedModelBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws IOException {
-        Path dir = Path.of(System.getProperty("glamibench.benchmark.models", "../harness/src/test/resources/exported"));
+        Path dir = Path.of(System.getProperty("glamibench.benchmark.models", "../models/src/test/resources/exported"));
         Path specFile = dir.resolve(model + "." + engine + ".json");
         ModelSpec spec = ModelSpec.read(specFile);
         Map<Integer, String> classes = new TreeMap<>();

@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * inputs: {@code hashedWords} as the built-in {@code text} and {@code embracenet} models do (hashed
  * words and character 3- to 5-grams, {@link TextHasher#defaults()}), {@code tokenizer} as the
  * {@code exported} adapter does (a HuggingFace tokenizer.json through DJL's tokenizers: here the
- * small WordLevel fixture of {@code harness/src/test/resources/exported}, 12 tokens). Score: texts
+ * small WordLevel fixture of {@code models/src/test/resources/exported}, 12 tokens). Score: texts
  * per second.
  */
 @State(Scope.Thread)
@@ -59,7 +59,7 @@ public class TextFeaturisationBenchmark {
             }
         }
         encoder = TextEncoder.open(ModelSpec.read(Path.of(System.getProperty("glamibench.benchmark.models",
-                "../harness/src/test/resources/exported")).resolve("text.onnx.json")));
+                "../models/src/test/resources/exported")).resolve("text.onnx.json")));
     }
 
     @TearDown(Level.Trial)

@@ -1,6 +1,6 @@
 package org.example.glami;
 
-import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.glamibench.adapter.AdapterContext;
@@ -10,8 +10,7 @@ import org.glamibench.adapter.Modality;
 import org.glamibench.adapter.ModelAdapter;
 import org.glamibench.adapter.OutputKind;
 import org.glamibench.dataset.ClassIndex;
-import org.glamibench.dataset.GlamiCsvReader;
-import org.glamibench.dataset.GlamiRow;
+import org.glamibench.dataset.TrainSplit;
 
 /**
  * A text classifier trained when it opens: multinomial naive Bayes over the character n-grams of
@@ -54,7 +53,7 @@ public final class CharNgramAdapter implements ModelAdapter<int[]> {
         if (context.device().gpu()) {
             throw new IllegalArgumentException("example-char-ngrams runs on the CPU only");
         }
-        Path train = context.trainCsv().orElseThrow(() -> new IllegalStateException(
+        TrainSplit train = context.trainSplit().orElseThrow(() -> new IllegalStateException(
                 "example-char-ngrams learns from the train split, and this dataset has none"));
         n = Integer.parseInt(context.option("n", "3"));
         buckets = Integer.parseInt(context.option("buckets", "65536"));
@@ -66,21 +65,18 @@ public final class CharNgramAdapter implements ModelAdapter<int[]> {
         float[] counts = new float[Math.multiplyExact(buckets, classes)];
         double[] perClass = new double[classes];
         long[] rowsPerClass = new long[classes];
-        long rows = 0;
-        try (GlamiCsvReader reader = GlamiCsvReader.open(train, GlamiCsvReader.Mode.LENIENT)) {
-            for (GlamiRow row = reader.next(); row != null; row = reader.next()) {
-                int c = classIndex.indexOf(row.category());
-                if (c < 0) {
-                    continue;
-                }
-                for (int bucket : ngrams(row.name(), row.description())) {
-                    counts[bucket * classes + c]++;
-                    perClass[c]++;
-                }
-                rowsPerClass[c]++;
-                rows++;
+        train.forEachRow(row -> {
+            int c = classIndex.indexOf(row.category());
+            if (c < 0) {
+                return;
             }
-        }
+            for (int bucket : ngrams(row.name(), row.description())) {
+                counts[bucket * classes + c]++;
+                perClass[c]++;
+            }
+            rowsPerClass[c]++;
+        });
+        long rows = Arrays.stream(rowsPerClass).sum();
         System.out.printf(Locale.ROOT, "example-char-ngrams: learned from %,d train rows%n", rows);
         logPrior = new float[classes];
         for (int c = 0; c < classes; c++) {

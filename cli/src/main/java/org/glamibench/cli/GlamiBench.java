@@ -1,0 +1,77 @@
+package org.glamibench.cli;
+
+import java.io.PrintWriter;
+import java.util.ServiceLoader;
+import org.glamibench.dataset.DatasetException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code glami-bench} command line. Exit codes: 0 done, 1 the work failed, 2 bad usage or bad
+ * input (a {@link DatasetException} or a picocli usage error). Besides its own commands it offers
+ * those of every {@link CommandProvider} on the class path.
+ */
+@Command(name = "glami-bench",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Evaluation and benchmark harness for multilingual image-text classification on GLAMI-1M.",
+        subcommands = {
+            QuickstartCommand.class,
+            SampleCommand.class,
+            InspectCommand.class,
+            DownloadCommand.class,
+            TrainCommand.class,
+            ValidateCommand.class,
+            EvalCommand.class,
+            ReportCommand.class,
+            CompareCommand.class,
+            PerfCommand.class,
+            TextFeaturesCommand.class
+        })
+public final class GlamiBench {
+
+    /** Exit code when the work failed. */
+    public static final int EXIT_FAILED = 1;
+    /** Exit code for bad usage or bad input. */
+    public static final int EXIT_BAD_INPUT = 2;
+
+    private GlamiBench() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code; never calls {@link System#exit}. */
+    public static int run(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    /**
+     * A configured command line, for callers that capture its output: the harness's commands, then
+     * those of the {@link CommandProvider}s found by the class loader of this class, then {@code help}.
+     */
+    public static CommandLine newCommandLine() {
+        CommandLine commandLine = new CommandLine(GlamiBench.class);
+        for (CommandProvider provider : ServiceLoader.load(CommandProvider.class, GlamiBench.class.getClassLoader())) {
+            provider.commands().forEach(commandLine::addSubcommand);
+        }
+        commandLine.addSubcommand(new CommandLine.HelpCommand());
+        commandLine.setExecutionExceptionHandler(GlamiBench::handleFailure);
+        return commandLine;
+    }
+
+    private static int handleFailure(Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        String message = failure.getMessage() != null ? failure.getMessage() : failure.toString();
+        err.println("error: " + message);
+        err.flush();
+        if (failure instanceof DatasetException || failure instanceof IllegalArgumentException) {
+            return EXIT_BAD_INPUT;
+        }
+        if (Boolean.getBoolean("glamibench.debug")) {
+            failure.printStackTrace(err);
+        }
+        return EXIT_FAILED;
+    }
+}
