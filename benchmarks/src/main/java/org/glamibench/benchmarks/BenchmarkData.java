@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.glamibench.dataset.DatasetLayout;
-import org.glamibench.models.ModelKind;
+import org.glamibench.models.folder.ModelKind;
 import org.glamibench.models.folder.ModelFolder;
 import org.glamibench.models.train.ModelTrainer;
 import org.glamibench.models.train.TrainingSettings;

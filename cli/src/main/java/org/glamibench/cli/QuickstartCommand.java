@@ -15,7 +15,7 @@ import org.glamibench.dataset.GlamiCsvReader;
 import org.glamibench.dataset.Split;
 import org.glamibench.eval.EvaluationSettings;
 import org.glamibench.eval.Evaluator;
-import org.glamibench.models.ModelKind;
+import org.glamibench.models.folder.ModelKind;
 import org.glamibench.models.folder.ModelFolder;
 import org.glamibench.models.train.ModelTrainer;
 import org.glamibench.models.train.TrainingSettings;

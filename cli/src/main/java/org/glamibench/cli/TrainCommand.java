@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.glamibench.adapter.DeviceSpec;
 import org.glamibench.dataset.DatasetLayout;
-import org.glamibench.models.ModelKind;
+import org.glamibench.models.folder.ModelKind;
 import org.glamibench.models.folder.ModelManifest;
 import org.glamibench.models.train.ModelTrainer;
 import org.glamibench.models.train.TrainingSettings;

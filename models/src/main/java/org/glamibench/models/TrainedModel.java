@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Function;
 import org.glamibench.models.folder.ModelFolder;
+import org.glamibench.models.folder.ModelKind;
 import org.glamibench.models.folder.ModelFolderException;
 import org.glamibench.models.folder.ModelManifest;
 import org.glamibench.run.RunFiles;

@@ -22,7 +22,7 @@ import org.glamibench.adapter.EngineInfo;
 import org.glamibench.adapter.ItemInput;
 import org.glamibench.adapter.Modality;
 import org.glamibench.adapter.OutputKind;
-import org.glamibench.adapter.baseline.Baseline;
+import org.glamibench.baselines.Baseline;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.download.FileDigest;
 import org.glamibench.download.HttpDownloader;

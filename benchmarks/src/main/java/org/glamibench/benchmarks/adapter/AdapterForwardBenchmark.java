@@ -26,7 +26,7 @@ import org.glamibench.dataset.SplitReader;
 import org.glamibench.image.ImageFile;
 import org.glamibench.image.JpegDecoder;
 import org.glamibench.image.RgbImage;
-import org.glamibench.models.ModelKind;
+import org.glamibench.models.folder.ModelKind;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

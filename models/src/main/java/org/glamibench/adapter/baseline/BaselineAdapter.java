@@ -22,6 +22,8 @@ import org.glamibench.download.HttpDownloader;
 import org.glamibench.download.WeightsCache;
 import org.glamibench.features.ItemFeatureAdapter;
 import org.glamibench.features.ItemFeatureTable;
+import org.glamibench.baselines.Baseline;
+import org.glamibench.baselines.BaselineRegistry;
 import org.glamibench.published.GlamiEmbraceNetAdapter;
 import org.glamibench.run.ConfiguredAdapter;
 
@@ -186,7 +188,7 @@ public final class BaselineAdapter implements ItemFeatureAdapter<Object>, Config
         }
         String stem = fileName.substring(0, fileName.length() - 4);
         String name = options.getOrDefault("name", stem.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-"));
-        if (!BaselineRegistry.NAME.matcher(name).matches()) {
+        if (!BaselineRegistry.isName(name)) {
             throw new IllegalArgumentException(NAME + ": name must be lower-case letters, digits, '.', '_' or '-', got '"
                     + name + "'");
         }

@@ -1,6 +1,6 @@
 /**
  * The {@code baseline} adapter: named, downloadable weights from a registry
- * ({@link org.glamibench.adapter.baseline.BaselineRegistry}; the built-in one is
+ * ({@link org.glamibench.baselines.BaselineRegistry}; the built-in one is
  * {@code org/glamibench/models/baselines.json}) or from a URL with its SHA-256, downloaded and
  * verified in the cache ({@link org.glamibench.download.WeightsCache}) and run by the
  * {@code exported} adapter when they are a model zip (a spec and its files).

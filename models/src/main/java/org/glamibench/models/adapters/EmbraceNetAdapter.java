@@ -13,7 +13,7 @@ import org.glamibench.adapter.ItemInput;
 import org.glamibench.adapter.Modality;
 import org.glamibench.models.FusionInput;
 import org.glamibench.models.FusionSettings;
-import org.glamibench.models.ModelKind;
+import org.glamibench.models.folder.ModelKind;
 import org.glamibench.models.TrainedModel;
 import org.glamibench.models.input.ImagePreprocessing;
 import org.glamibench.models.input.LabelSourceCode;

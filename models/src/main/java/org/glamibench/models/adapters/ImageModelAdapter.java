@@ -7,7 +7,7 @@ import org.glamibench.adapter.AdapterContext;
 import org.glamibench.adapter.ItemInput;
 import org.glamibench.adapter.Modality;
 import org.glamibench.models.ImageSettings;
-import org.glamibench.models.ModelKind;
+import org.glamibench.models.folder.ModelKind;
 import org.glamibench.models.TrainedModel;
 import org.glamibench.models.input.ImagePreprocessing;
 

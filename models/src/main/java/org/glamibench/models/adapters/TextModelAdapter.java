@@ -6,7 +6,7 @@ import java.util.List;
 import org.glamibench.adapter.AdapterContext;
 import org.glamibench.adapter.ItemInput;
 import org.glamibench.adapter.Modality;
-import org.glamibench.models.ModelKind;
+import org.glamibench.models.folder.ModelKind;
 import org.glamibench.models.TextSettings;
 import org.glamibench.models.TrainedModel;
 import org.glamibench.models.input.TextHasher;

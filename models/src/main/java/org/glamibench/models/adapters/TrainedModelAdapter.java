@@ -15,7 +15,7 @@ import org.glamibench.adapter.Modality;
 import org.glamibench.adapter.ModelAdapter;
 import org.glamibench.adapter.OutputKind;
 import org.glamibench.models.ModelDevices;
-import org.glamibench.models.ModelKind;
+import org.glamibench.models.folder.ModelKind;
 import org.glamibench.models.TrainedModel;
 import org.glamibench.models.folder.ModelFolder;
 import org.glamibench.models.folder.ModelManifest;

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.files.Sha256;
-import org.glamibench.models.ModelKind;
 import org.glamibench.run.RunFiles;
 
 /** Reads, checks and writes model folders (see the package documentation). */

@@ -16,7 +16,7 @@ import org.glamibench.image.ImageDecodeException;
 import org.glamibench.models.FusionInput;
 import org.glamibench.models.FusionSettings;
 import org.glamibench.models.ImageSettings;
-import org.glamibench.models.ModelKind;
+import org.glamibench.models.folder.ModelKind;
 import org.glamibench.models.TextSettings;
 import org.glamibench.models.TrainedModel;
 import org.glamibench.models.folder.ModelFolder;

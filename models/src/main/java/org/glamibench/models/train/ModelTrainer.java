@@ -30,7 +30,7 @@ import org.glamibench.dataset.DatasetLayout;
 import org.glamibench.models.FusionSettings;
 import org.glamibench.models.ImageSettings;
 import org.glamibench.models.ModelDevices;
-import org.glamibench.models.ModelKind;
+import org.glamibench.models.folder.ModelKind;
 import org.glamibench.models.TextSettings;
 import org.glamibench.models.TrainedModel;
 import org.glamibench.models.folder.ModelFolder;

@@ -3,7 +3,7 @@ package org.glamibench.models.train;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.glamibench.adapter.DeviceSpec;
-import org.glamibench.models.ModelKind;
+import org.glamibench.models.folder.ModelKind;
 import org.glamibench.models.input.ImagePreprocessing;
 
 /**

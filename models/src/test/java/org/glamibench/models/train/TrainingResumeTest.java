@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.glamibench.dataset.DatasetLayout;
-import org.glamibench.models.ModelKind;
+import org.glamibench.models.folder.ModelKind;
 import org.glamibench.models.folder.ModelFolder;
 import org.glamibench.progress.ProgressOutput;
 import org.glamibench.sample.SampleGenerator;

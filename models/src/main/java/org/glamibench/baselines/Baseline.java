@@ -1,4 +1,4 @@
-package org.glamibench.adapter.baseline;
+package org.glamibench.baselines;
 
 import java.net.URI;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.glamibench.models;
+package org.glamibench.models.folder;
 
 import java.nio.file.Path;
 import java.util.Arrays;

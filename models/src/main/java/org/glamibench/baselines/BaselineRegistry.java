@@ -1,4 +1,4 @@
-package org.glamibench.adapter.baseline;
+package org.glamibench.baselines;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,7 +30,7 @@ public final class BaselineRegistry {
     /** The built-in registry, as a class path resource. */
     public static final String RESOURCE = "/org/glamibench/models/baselines.json";
 
-    static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}");
     private static final String UNKNOWN = "unknown";
@@ -43,6 +43,14 @@ public final class BaselineRegistry {
         this.source = source;
         this.baselines = baselines;
         this.byAlias = byAlias;
+    }
+
+    /**
+     * Whether a baseline may be called that: lower-case letters, digits, '.', '_' or '-', starting
+     * with a letter or digit, at most 100 characters.
+     */
+    public static boolean isName(String name) {
+        return NAME.matcher(name).matches();
     }
 
     /** The registry built into the harness. */
