@@ -7,22 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.glamibench.adapter.AdapterContext;
 import org.glamibench.adapter.AdapterDescriptor;
 import org.glamibench.registry.AdapterRegistry;
-import org.glamibench.adapter.DeviceSpec;
 import org.glamibench.registry.Isolation;
 import org.glamibench.adapter.ItemInput;
 import org.glamibench.adapter.Modality;
 import org.glamibench.adapter.ModelAdapter;
 import org.glamibench.adapter.OutputKind;
 import org.glamibench.dataset.DatasetLayout;
-import org.glamibench.dataset.GlamiCsvReader;
-import org.glamibench.dataset.Split;
-import org.glamibench.eval.EvaluationSettings;
-import org.glamibench.eval.Evaluator;
+import org.glamibench.harness.Evaluation;
 import org.glamibench.progress.ProgressOutput;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -66,12 +61,11 @@ public class EvaluatorBenchmark {
 
     @Benchmark
     public Object evaluate() throws IOException, InterruptedException {
-        EvaluationSettings settings = new EvaluationSettings(Split.TEST, 32, threads, null, null, 1, DeviceSpec.CPU,
-                false, false, true, Map.of(), out.resolve("cache"), GlamiCsvReader.Mode.STRICT);
         AdapterRegistry.Entry entry = new AdapterRegistry.Entry(NoOpImageAdapter.DESCRIPTOR, null, Isolation.IN_PROCESS,
                 NoOpImageAdapter::new);
-        return new Evaluator(new ProgressOutput(new PrintWriter(Writer.nullWriter()), false))
-                .evaluate(layout, entry, out, "no-op", settings).result();
+        return Evaluation.builder(entry).data(layout.root()).out(out).runId("no-op").threads(threads).force(true)
+                .cache(out.resolve("cache")).build()
+                .run(new ProgressOutput(new PrintWriter(Writer.nullWriter()), false)).result();
     }
 
     /** Reads each image into a float tensor and scores nothing. */

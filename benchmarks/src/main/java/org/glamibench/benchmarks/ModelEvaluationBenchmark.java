@@ -5,16 +5,10 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.glamibench.registry.AdapterRegistry;
 import org.glamibench.benchmarks.adapter.AdapterForwardBenchmark;
 import org.glamibench.dataset.DatasetLayout;
-import org.glamibench.dataset.GlamiCsvReader;
-import org.glamibench.dataset.Split;
-import org.glamibench.eval.EvaluationSettings;
-import org.glamibench.eval.Evaluator;
+import org.glamibench.harness.Evaluation;
 import org.glamibench.models.folder.ModelKind;
 import org.glamibench.progress.ProgressOutput;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -65,12 +59,9 @@ public class ModelEvaluationBenchmark {
     /** The whole evaluator over the test items. */
     @Benchmark
     public Object evaluate() throws IOException, InterruptedException {
-        EvaluationSettings settings = new EvaluationSettings(Split.TEST, BATCH, Runtime.getRuntime().availableProcessors(),
-                null, null, 1, BenchmarkSettings.device(), false, false, true, Map.of("model", modelDir.toString()),
-                out.resolve("cache"), GlamiCsvReader.Mode.STRICT);
-        try (AdapterRegistry registry = AdapterRegistry.load(List.of())) {
-            return new Evaluator(new ProgressOutput(new PrintWriter(Writer.nullWriter()), false))
-                    .evaluate(layout, registry.get(model), out, model, settings).result();
-        }
+        return Evaluation.builder(model).data(layout.root()).out(out).runId(model).batch(BATCH)
+                .device(BenchmarkSettings.device()).force(true).adapterOption("model", modelDir.toString())
+                .cache(out.resolve("cache")).build()
+                .run(new ProgressOutput(new PrintWriter(Writer.nullWriter()), false)).result();
     }
 }

@@ -14,6 +14,11 @@ final class DataOptions {
     @Option(names = "--lenient", description = "Skip bad CSV rows and report each one, instead of stopping at the first.")
     private boolean lenient;
 
+    /** The folder given with {@code --data}; null for the default one. */
+    Path folder() {
+        return data;
+    }
+
     /**
      * The dataset's layout.
      *

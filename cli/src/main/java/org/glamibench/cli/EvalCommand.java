@@ -8,12 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.glamibench.registry.AdapterRegistry;
-import org.glamibench.adapter.DeviceSpec;
-import org.glamibench.dataset.DatasetLayout;
-import org.glamibench.dataset.Split;
-import org.glamibench.eval.EvaluationSettings;
 import org.glamibench.eval.Evaluator;
+import org.glamibench.harness.Evaluation;
 import org.glamibench.progress.ProgressOutput;
 import org.glamibench.run.RunResult;
 import picocli.CommandLine.Command;
@@ -30,9 +26,6 @@ import picocli.CommandLine.Spec;
             "Adapters from --adapter-jar run in a child JVM (see --in-process, --sandbox): a crash, hang or garbage costs "
                 + "only the batch it happened on."})
 final class EvalCommand implements Callable<Integer> {
-    /** A batch on which the adapter's child JVM failed is retried once, in a fresh child. */
-    private static final int CHILD_RETRIES = 1;
-
     @Spec
     private CommandSpec spec;
 
@@ -61,8 +54,8 @@ final class EvalCommand implements Callable<Integer> {
                     + "[embracement=expected|sampled].")
     private Map<String, String> adapterOptions = new LinkedHashMap<>();
 
-    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu", description = "cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}).")
-    private String device;
+    @Mixin
+    private DeviceOption deviceOption;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "32", description = "Items per predict call (default: ${DEFAULT-VALUE}).")
     private int batch;
@@ -94,8 +87,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--fail-fast", description = "Stop at the first input or adapter error instead of recording it and going on.")
     private boolean failFast;
 
-    @Option(names = "--cache", paramLabel = "DIR", description = "Adapters' cache folder (default: $GLAMI_BENCH_CACHE or ~/.cache/glami-bench).")
-    private Path cache;
+    @Mixin
+    private CacheOption cacheOption;
 
     @Option(names = "--batch-timeout", paramLabel = "SECONDS", defaultValue = "300",
             description = "How long one batch may take in the adapter's child JVM before the child is ended and the batch "
@@ -104,23 +97,27 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        DatasetLayout layout = dataOptions.layout();
-        DeviceSpec deviceSpec = DeviceSpec.parse(device);
         PrintWriter printer = spec.commandLine().getOut();
         ProgressOutput progress = new ProgressOutput(spec.commandLine().getErr(), ProgressOutput.onTerminal());
-        try (AdapterRegistry registry = isolation.registry(adapterJars, deviceSpec, batchTimeout,
-                CHILD_RETRIES, threads, List.of(layout.root(), out), line -> progress.println("[adapter] " + line))) {
-            AdapterRegistry.Resolved resolved = registry.resolve(adapter, adapterOptions);
-            isolation.check(resolved.entry());
-            EvaluationSettings settings = new EvaluationSettings(Options.split(split), batch, threads, limit, subset,
-                    seed, deviceSpec, saveScores, failFast, force, resolved.options(),
-                    cache != null ? cache : Options.defaultCache(System.getenv()),
-                    dataOptions.mode());
-            Evaluator.Outcome outcome = new Evaluator(progress).evaluate(layout, resolved.entry(), out, runId, settings);
-            printer.println(summary(outcome.runDir(), outcome.result()));
-            printer.flush();
-        }
+        Evaluator.Outcome outcome = evaluation().build().run(progress);
+        printer.println(summary(outcome.runDir(), outcome.result()));
+        printer.flush();
         return 0;
+    }
+
+    /**
+     * The evaluation these options ask for.
+     *
+     * @throws IllegalArgumentException for a malformed option value
+     */
+    Evaluation.Builder evaluation() {
+        Evaluation.Builder evaluation = Evaluation.builder(adapter).data(dataOptions.folder()).rowMode(dataOptions.mode())
+                .adapterOptions(adapterOptions).isolation(isolation.settings()).batchTimeoutSeconds(batchTimeout)
+                .out(out).runId(runId).split(Options.split(split)).batch(batch).threads(threads).limit(limit)
+                .subset(subset).seed(seed).device(deviceOption.device()).saveScores(saveScores).failFast(failFast)
+                .force(force).cache(cacheOption.folder());
+        adapterJars.forEach(evaluation::adapterJar);
+        return evaluation;
     }
 
     static String summary(Path runDir, RunResult result) {

@@ -1,8 +1,10 @@
 package org.glamibench.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.ServiceLoader;
 import org.glamibench.dataset.DatasetException;
+import org.glamibench.harness.Evaluation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -45,6 +47,24 @@ public final class GlamiBench {
     /** Runs the command line and returns its exit code; never calls {@link System#exit}. */
     public static int run(String... args) {
         return newCommandLine().execute(args);
+    }
+
+    /**
+     * The evaluation that {@code glami-bench eval} would run with these arguments, as a builder to
+     * adjust before running it; nothing runs and nothing is printed.
+     *
+     * @param evalArguments the arguments after {@code eval}
+     * @return the evaluation's builder
+     * @throws IllegalArgumentException for arguments that {@code eval} refuses, with its message
+     */
+    public static Evaluation.Builder evaluation(List<String> evalArguments) {
+        EvalCommand command = new EvalCommand();
+        try {
+            new CommandLine(command).parseArgs(evalArguments.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        return command.evaluation();
     }
 
     /**

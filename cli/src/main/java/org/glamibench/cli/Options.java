@@ -1,8 +1,6 @@
 package org.glamibench.cli;
 
-import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import org.glamibench.dataset.Split;
 
 /** Checks of option values shared by commands; each throws IllegalArgumentException (exit 2). */
@@ -26,11 +24,5 @@ final class Options {
             throw new IllegalArgumentException(option + " must be at least 1, got " + value);
         }
         return value;
-    }
-
-    /** The adapters' cache: {@code $GLAMI_BENCH_CACHE}, else {@code ~/.cache/glami-bench}. */
-    static Path defaultCache(Map<String, String> environment) {
-        String dir = environment.get("GLAMI_BENCH_CACHE");
-        return dir != null && !dir.isBlank() ? Path.of(dir) : Path.of(System.getProperty("user.home"), ".cache", "glami-bench");
     }
 }

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.glamibench.registry.AdapterRegistry;
-import org.glamibench.adapter.DeviceSpec;
 import org.glamibench.perf.PerfCharts;
 import org.glamibench.perf.PerfResult;
 import org.glamibench.perf.PerfRunner;
@@ -65,8 +64,8 @@ final class PerfCommand implements Callable<Integer> {
     @Option(names = "--items", paramLabel = "N", defaultValue = "256", description = "Test items to cycle over (default: ${DEFAULT-VALUE}).")
     private int items;
 
-    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu", description = "cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}).")
-    private String device;
+    @Mixin
+    private DeviceOption deviceOption;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "The adapters' seed (default: ${DEFAULT-VALUE}).")
     private long seed;
@@ -77,18 +76,18 @@ final class PerfCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "results/perf", description = "Where the result JSON and the charts go (default: ${DEFAULT-VALUE}).")
     private Path out;
 
-    @Option(names = "--cache", paramLabel = "DIR", description = "Adapters' cache folder (default: $GLAMI_BENCH_CACHE or ~/.cache/glami-bench).")
-    private Path cache;
+    @Mixin
+    private CacheOption cacheOption;
 
     @Override
     public Integer call() throws Exception {
         PerfRunner.Settings settings = new PerfRunner.Settings(PerfScenario.of(scenario), batch, items, warmup, duration,
-                DeviceSpec.parse(device), seed, accuracyRun);
+                deviceOption.device(), seed, accuracyRun);
         PerfResult result;
         try (AdapterRegistry registry = AdapterRegistry.load(adapterJars)) {
             AdapterRegistry.Resolved resolved = registry.resolve(adapter, adapterOptions);
             result = PerfRunner.run(dataOptions.layout(), resolved.entry(), settings,
-                    cache != null ? cache : Options.defaultCache(System.getenv()), resolved.options());
+                    cacheOption.folder(), resolved.options());
         }
         Files.createDirectories(out);
         String name = result.adapter().name().replace(':', '_') + "-" + result.scenario() + "-"

@@ -8,13 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.glamibench.registry.AdapterRegistry;
-import org.glamibench.adapter.DeviceSpec;
 import org.glamibench.dataset.DatasetLayout;
-import org.glamibench.dataset.GlamiCsvReader;
-import org.glamibench.dataset.Split;
-import org.glamibench.eval.EvaluationSettings;
-import org.glamibench.eval.Evaluator;
+import org.glamibench.harness.Evaluation;
 import org.glamibench.models.folder.ModelKind;
 import org.glamibench.models.folder.ModelFolder;
 import org.glamibench.models.train.ModelTrainer;
@@ -90,16 +85,13 @@ final class QuickstartCommand implements Callable<Integer> {
             out.println(TrainCommand.summary(new ModelTrainer(progress).train(layout, dir, training, false)));
         }
         List<RunResult> results = new ArrayList<>();
-        try (AdapterRegistry registry = AdapterRegistry.load(List.of())) {
-            for (String adapter : ADAPTERS) {
-                boolean trained = MODELS.stream().anyMatch(kind -> kind.label().equals(adapter));
-                EvaluationSettings settings = new EvaluationSettings(Split.TEST, 32, threads, null, null, seed,
-                        DeviceSpec.CPU, true, false, true, trained ? Map.of("model", models.resolve(adapter).toString())
-                        : Map.of(), Options.defaultCache(System.getenv()), GlamiCsvReader.Mode.STRICT);
-                progress.println("quickstart: evaluating " + adapter);
-                results.add(new Evaluator(progress).evaluate(layout, registry.get(adapter), work.resolve("runs"), adapter,
-                        settings).result());
-            }
+        for (String adapter : ADAPTERS) {
+            boolean trained = MODELS.stream().anyMatch(kind -> kind.label().equals(adapter));
+            Evaluation evaluation = Evaluation.builder(adapter).data(layout.root()).out(work.resolve("runs"))
+                    .runId(adapter).threads(threads).seed(seed).saveScores(true).force(true)
+                    .adapterOptions(trained ? Map.of("model", models.resolve(adapter).toString()) : Map.of()).build();
+            progress.println("quickstart: evaluating " + adapter);
+            results.add(evaluation.run(progress).result());
         }
         out.print(comparison(results));
         out.println("runs written to " + work.resolve("runs") + " (see each run.json; 'glami-bench report DIR' summarises one)");

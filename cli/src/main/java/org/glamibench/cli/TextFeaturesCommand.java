@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.glamibench.adapter.DeviceSpec;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.dataset.DatasetLayout;
 import org.glamibench.dataset.GlamiRow;
@@ -67,8 +66,8 @@ final class TextFeaturesCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "N", defaultValue = "64", description = "Texts per encoder call (default: ${DEFAULT-VALUE}).")
     private int batch;
 
-    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu", description = "cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}).")
-    private String device;
+    @Mixin
+    private DeviceOption deviceOption;
 
     @Override
     public Integer call() throws Exception {
@@ -90,7 +89,7 @@ final class TextFeaturesCommand implements Callable<Integer> {
             reader.problems().forEach(problem -> progress.println("skipped " + problem));
         }
         long[] ids = rows.stream().mapToLong(GlamiRow::itemId).toArray();
-        try (Mt5TextFeatures encoder = Mt5TextFeatures.open(textModel, ModelDevices.select(DeviceSpec.parse(device)),
+        try (Mt5TextFeatures encoder = Mt5TextFeatures.open(textModel, ModelDevices.select(deviceOption.device()),
                 textMask);
              ItemFeatureWriter writer = ItemFeatureWriter.open(out, ids, encoder.width(),
                      identity(chosen, manifest.build(), encoder.width()))) {

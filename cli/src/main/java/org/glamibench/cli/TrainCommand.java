@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.glamibench.adapter.DeviceSpec;
 import org.glamibench.dataset.DatasetLayout;
 import org.glamibench.models.folder.ModelKind;
 import org.glamibench.models.folder.ModelManifest;
@@ -12,6 +11,7 @@ import org.glamibench.models.train.ModelTrainer;
 import org.glamibench.models.train.TrainingSettings;
 import org.glamibench.progress.ProgressOutput;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -49,8 +49,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--learning-rate", paramLabel = "LR", description = "Adam's learning rate (default: text 0.01, image and embracenet 0.001).")
     private Float learningRate;
 
-    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu", description = "cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}).")
-    private String device;
+    @Mixin
+    private DeviceOption deviceOption;
 
     @Option(names = "--human-labels-only", description = "Train only on rows whose label_source is admin, quality-check or custom-tag.")
     private boolean humanLabelsOnly;
@@ -108,7 +108,7 @@ final class TrainCommand implements Callable<Integer> {
                     + "--model embracenet");
         }
         TrainingSettings.Builder builder = TrainingSettings.builder(kind).optSeed(seed)
-                .optHumanLabelsOnly(humanLabelsOnly).optDevice(DeviceSpec.parse(device)).optThreads(threads)
+                .optHumanLabelsOnly(humanLabelsOnly).optDevice(deviceOption.device()).optThreads(threads)
                 .optLabelSource(labelSource).optEndToEnd(endToEnd);
         if (epochs != null) {
             builder.optEpochs(epochs);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.glamibench.adapter.AdapterContext;
+import org.glamibench.harness.IsolationSettings;
 import org.glamibench.registry.AdapterRegistry;
 import org.glamibench.adapter.DeviceSpec;
 import org.glamibench.dataset.ClassIndex;
@@ -54,8 +55,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--adapter-option", paramLabel = "KEY=VALUE", description = "An option for the adapter (repeatable).")
     private Map<String, String> adapterOptions = new LinkedHashMap<>();
 
-    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "cpu", description = "cpu, gpu or gpu:N (default: ${DEFAULT-VALUE}).")
-    private String device;
+    @Mixin
+    private DeviceOption deviceOption;
 
     @Option(names = "--probe", paramLabel = "N", defaultValue = "" + AdapterValidator.PROBE_ITEMS,
             description = "Items in the probe batch, drawn from the test split stratified by geo (default: ${DEFAULT-VALUE}).")
@@ -68,18 +69,19 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the probe draw and of seeded adapters (default: ${DEFAULT-VALUE}).")
     private long seed;
 
-    @Option(names = "--cache", paramLabel = "DIR", description = "Adapters' cache folder (default: $GLAMI_BENCH_CACHE or ~/.cache/glami-bench).")
-    private Path cache;
+    @Mixin
+    private CacheOption cacheOption;
 
     @Option(names = "--json", description = "Print one JSON object instead of the checklist.")
     private boolean json;
 
     @Override
     public Integer call() throws Exception {
-        DeviceSpec deviceSpec = DeviceSpec.parse(device);
+        DeviceSpec deviceSpec = deviceOption.device();
         Options.positive("--probe", probe);
         Options.positive("--batch-budget", batchBudget);
-        isolation.checkUsage(deviceSpec);
+        IsolationSettings isolationSettings = isolation.settings();
+        isolationSettings.checkUsage(deviceSpec);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException(jar + ": no such adapter jar");
         }
@@ -87,13 +89,13 @@ final class ValidateCommand implements Callable<Integer> {
         ClassIndex classIndex = ClassIndexCollector.read(layout, dataOptions.mode());
         List<GlamiRow> probeRows = AdapterValidator.probe(layout, classIndex, dataOptions.mode(), probe, seed);
         AdapterContext context = new AdapterContext(classIndex, deviceSpec,
-                cache != null ? cache : Options.defaultCache(System.getenv()), adapterOptions, seed,
+                cacheOption.folder(), adapterOptions, seed,
                 layout.has(Split.TRAIN) ? Optional.of(layout.csv(Split.TRAIN)) : Optional.empty());
         PrintWriter err = spec.commandLine().getErr();
         List<Check> checks = new ArrayList<>();
         AdapterRegistry registry;
         try {
-            registry = isolation.registry(List.of(jar), deviceSpec, batchBudget, 0, 2, List.of(layout.root()),
+            registry = isolationSettings.registry(List.of(jar), deviceSpec, batchBudget, 0, 2, List.of(layout.root()),
                     line -> {
                         err.println("[adapter] " + line);
                         err.flush();
@@ -113,7 +115,7 @@ final class ValidateCommand implements Callable<Integer> {
             }
             checks.add(new Check(null, "jar", true, entries.size() + (entries.size() == 1 ? " adapter: " : " adapters: ")
                     + String.join(", ", entries.stream().map(entry -> entry.descriptor().name()).toList())
-                    + "; names free; run " + isolation.describe()));
+                    + "; names free; run " + isolationSettings.describe()));
             for (AdapterRegistry.Entry entry : entries) {
                 checks.addAll(AdapterValidator.validate(entry, layout, probeRows, context, batchBudget));
             }
@@ -128,7 +130,7 @@ final class ValidateCommand implements Callable<Integer> {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("jar", jar.toString());
             report.put("jar_sha256", Files.isRegularFile(jar) ? Sha256.hexOf(Files.readAllBytes(jar)) : null);
-            report.put("isolation", isolation.level().label());
+            report.put("isolation", isolation.settings().level().label());
             report.put("passed", passed);
             report.put("checks", checks);
             out.println(Json.MAPPER.writeValueAsString(report));

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.glamibench.cli.GlamiBench;
+import org.glamibench.progress.ProgressOutput;
 import picocli.CommandLine;
 
 /**
@@ -147,17 +148,25 @@ public final class BaselineSuite {
     }
 
     /**
-     * Evaluates a model on the sample into {@code runsRoot/<id>}, replacing an earlier run there.
+     * Evaluates a model on the sample into {@code runsRoot/<id>}, replacing an earlier run there:
+     * the model's {@code eval} arguments with the suite's data, folders, batch and {@code --force}.
      *
      * @return the run folder
-     * @throws IllegalStateException when {@code glami-bench eval} fails
+     * @throws IllegalStateException when the evaluation fails, with its progress output
      */
     public Path evaluate(Model model, Path data, int batch, Path runsRoot) {
-        List<String> args = new ArrayList<>(List.of("eval", "--data", data.toString(), "--out", runsRoot.toString(),
-                "--run-id", model.id(), "--batch", Integer.toString(batch), "--cache",
-                runsRoot.resolveSibling("cache").toString(), "--force"));
-        args.addAll(model.evalArgs());
-        run(args);
+        StringWriter output = new StringWriter();
+        try {
+            GlamiBench.evaluation(model.evalArgs()).data(data).out(runsRoot).runId(model.id()).batch(batch)
+                    .cache(runsRoot.resolveSibling("cache")).force(true).build()
+                    .run(new ProgressOutput(new PrintWriter(output, true), false));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("evaluating " + model.id() + " (" + String.join(" ", model.evalArgs())
+                    + ") failed: " + e.getMessage() + "\n" + output.toString().strip(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("evaluating " + model.id() + " was interrupted", e);
+        }
         return runsRoot.resolve(model.id());
     }
 

@@ -1,0 +1,97 @@
+package org.glamibench.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.glamibench.adapter.builtin.PriorAdapter;
+import org.glamibench.eval.EvaluationException;
+import org.glamibench.eval.Evaluator;
+import org.glamibench.eval.TestDataset;
+import org.glamibench.progress.ProgressOutput;
+import org.glamibench.registry.AdapterRegistry;
+import org.glamibench.registry.Isolation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvaluationTest {
+    private static final AdapterRegistry.Entry PRIOR = new AdapterRegistry.Entry(new PriorAdapter().descriptor(), null,
+            Isolation.IN_PROCESS, PriorAdapter::new);
+
+    @TempDir
+    Path temp;
+
+    private final StringWriter log = new StringWriter();
+    private final ProgressOutput progress = new ProgressOutput(new PrintWriter(log, true), false);
+
+    @Test
+    void anEvaluationWritesItsRunFolderAndAsksForForceToRedoIt() throws Exception {
+        Path data = TestDataset.write(temp.resolve("data"), TestDataset.items(20));
+        Evaluation.Builder builder = Evaluation.builder(PRIOR).data(data).out(temp.resolve("runs")).runId("p")
+                .cache(temp.resolve("cache")).batch(6);
+
+        Evaluator.Outcome outcome = builder.build().run(progress);
+
+        assertThat(outcome.runDir()).isEqualTo(temp.resolve("runs").resolve("p"));
+        assertThat(outcome.runDir().resolve("run.json")).isRegularFile();
+        assertThat(outcome.result().adapter().name()).isEqualTo("prior");
+        assertThat(outcome.result().dataset().scoredRows()).isEqualTo(20);
+        // prior always picks category 22, the largest train class: items 2, 9 and 16 of the 20 are 22s.
+        assertThat(outcome.result().metrics().get("top1")).isEqualTo(3 / 20.0);
+        assertThatThrownBy(() -> builder.build().run(progress)).isInstanceOf(EvaluationException.class);
+        assertThat(builder.force(true).build().run(progress).result().dataset().scoredRows()).isEqualTo(20);
+    }
+
+    @Test
+    void aLimitOrSubsetIsTakenAndTheDefaultRunIdNamesIt() throws Exception {
+        Path data = TestDataset.write(temp.resolve("data"), TestDataset.items(20));
+
+        Evaluator.Outcome outcome = Evaluation.builder(PRIOR).data(data).out(temp.resolve("runs"))
+                .cache(temp.resolve("cache")).limit(5).build().run(progress);
+
+        assertThat(outcome.result().dataset().scoredRows()).isEqualTo(5);
+        assertThat(outcome.runDir().getFileName().toString()).startsWith("prior-test-").endsWith("-limit5");
+    }
+
+    @Test
+    void settingsOutOfRangeAreRefusedWhenBuilt() {
+        assertThatThrownBy(() -> Evaluation.builder("prior").limit(5).subset(5).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("--limit and --subset exclude each other");
+        assertThatThrownBy(() -> Evaluation.builder("prior").batch(0).build())
+                .hasMessage("--batch and --threads must be at least 1, got 0 and " + Runtime.getRuntime().availableProcessors());
+    }
+
+    @Test
+    void anUnknownAdapterNameIsAClearError() throws Exception {
+        Path data = TestDataset.write(temp.resolve("data"), TestDataset.items(4));
+        Evaluation evaluation = Evaluation.builder("no-such-adapter").data(data).out(temp.resolve("runs"))
+                .cache(temp.resolve("cache")).build();
+
+        assertThatThrownBy(() -> evaluation.run(progress)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("no adapter named 'no-such-adapter'; available: ");
+        assertThat(temp.resolve("runs")).doesNotExist();
+    }
+
+    @Test
+    void theCacheDefaultsToTheEnvironmentsOrTheHomeFolder() {
+        assertThat(Evaluation.defaultCache(Map.of("GLAMI_BENCH_CACHE", "/some/cache"))).isEqualTo(Path.of("/some/cache"));
+        assertThat(Evaluation.defaultCache(Map.of("GLAMI_BENCH_CACHE", " ")))
+                .isEqualTo(Path.of(System.getProperty("user.home"), ".cache", "glami-bench"));
+    }
+
+    @Test
+    void aSandboxRunsOnlyJarAdaptersAndOnlyOnTheCpu() {
+        IsolationSettings sandbox = new IsolationSettings(Isolation.Level.CHILD_SANDBOX, "1g", 60);
+
+        assertThatThrownBy(() -> sandbox.check(PRIOR))
+                .hasMessage("--sandbox runs adapters from --adapter-jar; prior is built in");
+        assertThatThrownBy(() -> sandbox.checkUsage(org.glamibench.adapter.DeviceSpec.parse("gpu")))
+                .hasMessage("--sandbox runs adapters on the CPU only: it shows no GPU device");
+        assertThat(sandbox.describe()).isEqualTo("in a sandboxed child JVM (heap 1g)");
+        assertThat(IsolationSettings.DEFAULT.describe()).isEqualTo("in a child JVM (heap 512m)");
+        assertThat(IsolationSettings.IN_PROCESS.describe()).isEqualTo("in process");
+    }
+}
