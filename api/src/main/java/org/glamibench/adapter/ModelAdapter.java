@@ -74,6 +74,9 @@ import java.util.Optional;
  * @param <P> what {@link #prepare} makes of an item: its model input (a float array, token ids,
  *            or the {@link ItemInput} itself)
  */
+// close() throws Exception, which javac's "try" lint flags because it includes InterruptedException:
+// kept, since adapters written against 1.0.0 declare it.
+@SuppressWarnings("try")
 public interface ModelAdapter<P> extends AutoCloseable {
 
     /**

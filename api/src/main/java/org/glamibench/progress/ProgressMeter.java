@@ -222,7 +222,7 @@ public final class ProgressMeter implements AutoCloseable {
         }
 
         String amount(long amount) {
-            return noun == null ? formatBytes(amount) : String.format(Locale.ROOT, "%,d %s", amount, noun);
+            return noun == null ? formatBytes((double) amount) : String.format(Locale.ROOT, "%,d %s", amount, noun);
         }
 
         String rate(double perSecond) {

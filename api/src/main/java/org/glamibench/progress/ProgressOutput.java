@@ -29,6 +29,7 @@ public record ProgressOutput(PrintWriter out, boolean interactive) {
      * {@code Console.isTerminal()} (looked up by reflection, since the harness targets Java 17)
      * gives the answer.
      */
+    @SuppressWarnings("SystemConsoleNull") // the null check is for Java 17 to 21; isTerminal covers 22 on
     public static boolean onTerminal() {
         Console console = System.console();
         if (console == null) {

@@ -87,7 +87,7 @@ public final class BenchmarkSettings {
 
     private static List<String> items(String list) {
         List<String> items = new ArrayList<>();
-        for (String item : list.split(",")) {
+        for (String item : list.split(",", -1)) {
             if (!item.isBlank()) {
                 items.add(item.trim());
             }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,11 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.glamibench.registry.AdapterRegistry;
 import org.glamibench.perf.PerfCharts;
 import org.glamibench.perf.PerfResult;
 import org.glamibench.perf.PerfRunner;
 import org.glamibench.perf.PerfScenario;
+import org.glamibench.registry.AdapterRegistry;
 import org.glamibench.run.RunFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -91,7 +92,7 @@ final class PerfCommand implements Callable<Integer> {
         }
         Files.createDirectories(out);
         String name = result.adapter().name().replace(':', '_') + "-" + result.scenario() + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+                + LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path file = out.resolve(name + ".json");
         RunFiles.writeJson(file, result);
         PrintWriter printer = spec.commandLine().getOut();

@@ -92,7 +92,7 @@ final class TextFeaturesCommand implements Callable<Integer> {
         try (Mt5TextFeatures encoder = Mt5TextFeatures.open(textModel, ModelDevices.select(deviceOption.device()),
                 textMask);
              ItemFeatureWriter writer = ItemFeatureWriter.open(out, ids, encoder.width(),
-                     identity(chosen, manifest.build(), encoder.width()))) {
+                     identity(chosen, manifest.build()))) {
             if (writer.done() > 0 && writer.done() < writer.rows()) {
                 progress.println("resuming " + out + ": " + writer.done() + " of " + writer.rows() + " rows written");
             }
@@ -118,7 +118,7 @@ final class TextFeaturesCommand implements Callable<Integer> {
     }
 
     /** What the features are computed from: the encoder's files, the mask, the split. */
-    private Map<String, Object> identity(Split chosen, TestManifest manifest, int width) {
+    private Map<String, Object> identity(Split chosen, TestManifest manifest) {
         ProgressOutput quiet = new ProgressOutput(new PrintWriter(Writer.nullWriter()), false);
         Map<String, Object> identity = new LinkedHashMap<>();
         identity.put("format", "glami-bench-text-features/1");

@@ -81,13 +81,13 @@ class AdapterJarTest {
         float rest = 0.5f / 6;
         for (int i = 0; i < ITEMS.size(); i++) {
             GlamiRow item = ITEMS.get(i);
-            int guess = i % 3 == 2 ? TestDataset.CATEGORIES[(i + 1) % 7] : item.category();
+            int guess = i % 3 == 2 ? TestDataset.CATEGORIES.get((i + 1) % 7) : item.category();
             // The guess, then the other categories in class index order (equal scores).
             int[] top = new int[5];
             top[0] = guess;
             for (int c = 0, k = 1; k < 5; c++) {
-                if (TestDataset.CATEGORIES[c] != guess) {
-                    top[k++] = TestDataset.CATEGORIES[c];
+                if (TestDataset.CATEGORIES.get(c) != guess) {
+                    top[k++] = TestDataset.CATEGORIES.get(c);
                 }
             }
             assertThat(stored.rows().get(i)).isEqualTo(PredictionRow.ok(item.itemId(), item.geo(), item.category(), top,

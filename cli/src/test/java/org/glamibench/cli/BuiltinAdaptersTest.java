@@ -48,7 +48,7 @@ class BuiltinAdaptersTest {
         for (int c = 1; c < 7; c++) {
             largest = counts[c] > counts[largest] ? c : largest;
         }
-        assertThat(TestDataset.CATEGORIES[largest]).isEqualTo(22);
+        assertThat(TestDataset.CATEGORIES.get(largest)).isEqualTo(22);
         float[] expected = new float[7];
         for (int c = 0; c < 7; c++) {
             expected[c] = (float) ((counts[c] + 1.0) / (100 + 7));
@@ -120,8 +120,8 @@ class BuiltinAdaptersTest {
     }
 
     private static int indexOf(int category) {
-        for (int c = 0; c < TestDataset.CATEGORIES.length; c++) {
-            if (TestDataset.CATEGORIES[c] == category) {
+        for (int c = 0; c < TestDataset.CATEGORIES.size(); c++) {
+            if (TestDataset.CATEGORIES.get(c) == category) {
                 return c;
             }
         }

@@ -102,7 +102,7 @@ class ChildIsolationTest {
 
     /** Removes the crash reports named in an error message (the JVM writes them to the temporary folder). */
     private static void deleteCrashReports(String error) throws IOException {
-        for (String word : error.split("[ ;)]")) {
+        for (String word : error.split("[ ;)]", -1)) {
             if (word.contains("glami-bench-adapter-hs_err_pid")) {
                 Files.deleteIfExists(Path.of(word));
             }

@@ -132,7 +132,7 @@ class ContractViolationTest {
                 }
             }
             for (int k = 0; k < 5; k++) {
-                assertThat(row.topCategories()[k]).isEqualTo(TestDataset.CATEGORIES[expectedTop[k]]);
+                assertThat(row.topCategories()[k]).isEqualTo(TestDataset.CATEGORIES.get(expectedTop[k]));
                 assertThat(row.topScores()[k]).isEqualTo(softmax[expectedTop[k]]);
             }
         }
@@ -182,12 +182,12 @@ class ContractViolationTest {
 
     /** The category the scripted adapters guess for an item of {@link TestDataset#items}. */
     private static int guessOf(int position, GlamiRow item) {
-        return position % 3 == 2 ? TestDataset.CATEGORIES[(position + 1) % 7] : item.category();
+        return position % 3 == 2 ? TestDataset.CATEGORIES.get((position + 1) % 7) : item.category();
     }
 
     private static int indexOf(int category) {
-        for (int c = 0; c < TestDataset.CATEGORIES.length; c++) {
-            if (TestDataset.CATEGORIES[c] == category) {
+        for (int c = 0; c < TestDataset.CATEGORIES.size(); c++) {
+            if (TestDataset.CATEGORIES.get(c) == category) {
                 return c;
             }
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import org.glamibench.download.TestServer;
 import org.glamibench.download.TestZips;
@@ -59,7 +60,7 @@ class DownloadCommandTest {
         String wrong = TestZips.sha256(new byte[0]);
 
         CommandRun run = CommandRun.of("download", "--dir", dir.toString(), "--url", url(), "--sha256",
-                wrong.toUpperCase());
+                wrong.toUpperCase(Locale.ROOT));
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("error: " + dir.resolve("GLAMI-1M-dataset.zip.part")

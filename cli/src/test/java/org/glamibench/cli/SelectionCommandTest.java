@@ -48,7 +48,7 @@ class SelectionCommandTest {
         for (int i = 0; rows.size() < 40; i++) {
             int g = i % 4;
             if (left[g]-- > 0) {
-                int category = TestDataset.CATEGORIES[rows.size() % 7];
+                int category = TestDataset.CATEGORIES.get(rows.size() % 7);
                 rows.add(TestDataset.item(1001 + rows.size(), geos[g], category, category, ""));
             }
         }
@@ -120,7 +120,7 @@ class SelectionCommandTest {
 
     private static Map<String, Integer> perLanguageN(JsonNode json) {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        json.at("/metrics/per_language").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().get("n").asInt()));
+        json.at("/metrics/per_language").properties().forEach(e -> counts.put(e.getKey(), e.getValue().get("n").asInt()));
         return counts;
     }
 }

@@ -136,7 +136,7 @@ public final class DatasetDownloader {
     private void download(DatasetSource source, Path zip) throws IOException {
         Path part = zip.resolveSibling(zip.getFileName() + ".part");
         long have = Files.exists(part) ? Files.size(part) : 0;
-        String size = source.hasSize() ? " (" + ProgressMeter.formatBytes(source.size()) + ")" : "";
+        String size = source.hasSize() ? " (" + ProgressMeter.formatBytes((double) source.size()) + ")" : "";
         output.println((have > 0 ? "Resuming " + zip.getFileName() + size + " at byte " + have : "Downloading "
                 + zip.getFileName() + size) + " from " + source.urls().get(0) + " to " + part);
         if (source.hasSize()) {
@@ -184,7 +184,7 @@ public final class DatasetDownloader {
             ZipExtractor.Plan plan = ZipExtractor.plan(zipFile, zipName);
             requireSpace(zip.getParent(), plan.bytes(), "extracting " + zipName);
             output.println("Extracting " + zipName + " (" + String.format(Locale.ROOT, "%,d", plan.files())
-                    + " files, " + ProgressMeter.formatBytes(plan.bytes()) + ") to " + partial);
+                    + " files, " + ProgressMeter.formatBytes((double) plan.bytes()) + ") to " + partial);
             Files.createDirectory(partial);
             try {
                 ZipExtractor.extract(zipFile, plan, partial, output, zipName);
@@ -214,7 +214,7 @@ public final class DatasetDownloader {
         long usable = Files.getFileStore(dir).getUsableSpace();
         if (bytes > usable) {
             throw new DownloadException("not enough disk space in " + dir + " for " + what + ": needs "
-                    + ProgressMeter.formatBytes(bytes) + ", " + ProgressMeter.formatBytes(usable) + " free");
+                    + ProgressMeter.formatBytes((double) bytes) + ", " + ProgressMeter.formatBytes((double) usable) + " free");
         }
     }
 }

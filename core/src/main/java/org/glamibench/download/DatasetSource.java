@@ -36,7 +36,7 @@ public record DatasetSource(List<URI> urls, String fileName, long size, Checksum
         }
         for (URI url : urls) {
             String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-            if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
+            if ((!scheme.equals("http") && !scheme.equals("https")) || url.getHost() == null) {
                 throw new IllegalArgumentException("not an http or https URL: " + url);
             }
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The published GLAMI-1M zips, with their sizes and checksums. */
+@SuppressWarnings("ImmutableEnumChecker") // DatasetSource is a record of immutable values (its URL list copied)
 public enum DatasetVariant {
     /**
      * Train and test splits with all images: {@code GLAMI-1M-dataset.zip}, about 10.5 GiB (its MD5,

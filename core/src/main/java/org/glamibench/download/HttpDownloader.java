@@ -99,7 +99,7 @@ public final class HttpDownloader {
     public Fetched fetch(List<URI> urls, Path part, long expectedSize, Checksum.Algorithm algorithm,
                          ProgressOutput output) {
         String label = label(part);
-        try (PartFile file = PartFile.open(part, algorithm, output, label)) {
+        try (PartFile file = PartFile.open(part, algorithm, output)) {
             if (expectedSize != DatasetSource.UNKNOWN_SIZE && file.size > expectedSize) {
                 throw new DownloadException(part + " has " + file.size + " bytes, more than the expected "
                         + expectedSize + " bytes of " + label + ", so it is not a partial download of it. It is kept;"
@@ -333,7 +333,7 @@ public final class HttpDownloader {
             this.size = size;
         }
 
-        static PartFile open(Path path, Checksum.Algorithm algorithm, ProgressOutput output, String label) {
+        static PartFile open(Path path, Checksum.Algorithm algorithm, ProgressOutput output) {
             MessageDigest digest = algorithm == null ? null : algorithm.newDigest();
             long size;
             if (!Files.exists(path)) {

@@ -138,7 +138,7 @@ public final class WeightsCache {
             Path part = file.resolveSibling(artifact.fileName() + ".part");
             long have = Files.exists(part) ? Files.size(part) : 0;
             String size = artifact.size() == DatasetSource.UNKNOWN_SIZE ? ""
-                    : " (" + ProgressMeter.formatBytes(artifact.size()) + ")";
+                    : " (" + ProgressMeter.formatBytes((double) artifact.size()) + ")";
             output.println((have > 0 ? "Resuming " + artifact.fileName() + size + " at byte " + have
                     : "Downloading " + artifact.fileName() + size) + " from " + artifact.urls().get(0) + " to " + part);
             HttpDownloader.Fetched fetched = http.fetch(artifact.urls(), part, artifact.size(),

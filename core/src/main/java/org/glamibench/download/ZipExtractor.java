@@ -152,7 +152,7 @@ final class ZipExtractor {
             reason = "it holds a ':' or NUL character";
         }
         List<String> segments = new ArrayList<>();
-        for (String segment : path.split("/")) {
+        for (String segment : path.split("/", -1)) {
             if (segment.equals("..")) {
                 reason = reason != null ? reason : "'..' leads outside the dataset folder";
             } else if (!segment.isEmpty() && !segment.equals(".")) {

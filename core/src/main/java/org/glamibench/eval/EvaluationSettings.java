@@ -41,7 +41,7 @@ public record EvaluationSettings(Split split, int batch, int threads, Integer li
         if (limit != null && subset != null) {
             throw new IllegalArgumentException("--limit and --subset exclude each other");
         }
-        if (limit != null && limit < 1 || subset != null && subset < 1) {
+        if ((limit != null && limit < 1) || (subset != null && subset < 1)) {
             throw new IllegalArgumentException("--limit and --subset must be at least 1");
         }
     }

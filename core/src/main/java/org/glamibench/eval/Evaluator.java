@@ -110,7 +110,7 @@ public final class Evaluator {
         try (PredictionStore store = PredictionStore.open(runDir, classIndex, settings.saveScores())) {
             Set<Long> done = store.completedItemIds();
             List<GlamiRow> todo = selected.stream().filter(row -> !done.contains(row.itemId())).toList();
-            resumed = selected.size() - todo.size();
+            resumed = (long) selected.size() - todo.size();
             if (resumed > 0) {
                 progress.println("resuming " + runDir + ": " + resumed + " items already stored, " + todo.size() + " to go");
             }

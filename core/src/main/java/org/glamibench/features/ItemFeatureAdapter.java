@@ -13,6 +13,7 @@ import org.glamibench.adapter.ModelAdapter;
  *
  * @param <P> the adapter's prepared input
  */
+@SuppressWarnings("try") // close() throws Exception, as ModelAdapter's does
 public interface ItemFeatureAdapter<P> extends ModelAdapter<P> {
 
     /**

@@ -19,12 +19,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.glamibench.adapter.AdapterDescriptor;
-import org.glamibench.registry.AdapterRegistry;
 import org.glamibench.adapter.ItemInput;
 import org.glamibench.adapter.ModelAdapter;
 import org.glamibench.isolation.ChildProtocol.Frame;
 import org.glamibench.isolation.ChildProtocol.OpenRequest;
-import org.glamibench.isolation.ChildProtocol.Type;
+import org.glamibench.registry.AdapterRegistry;
 
 /**
  * The main class of an adapter's child JVM: loads the jar's adapters (each jar in its own class
@@ -49,7 +48,12 @@ public final class AdapterHost {
         this.requests = requests;
     }
 
-    /** @param args the adapter jar */
+    /**
+     * Runs in the adapter's child JVM: loads the jar's adapters and answers the harness's requests
+     * over standard input and output until told to close.
+     *
+     * @param args the adapter jar
+     */
     public static void main(String[] args) throws InterruptedException {
         OutputStream protocolOut = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         InputStream protocolIn = new FileInputStream(FileDescriptor.in);
@@ -83,13 +87,13 @@ public final class AdapterHost {
         try {
             registry = AdapterRegistry.load(List.of(jar));
         } catch (RuntimeException e) {
-            send(Type.LOAD_FAILED, ChildProtocol.text(e.getMessage()));
+            send(ChildProtocol.Type.LOAD_FAILED, ChildProtocol.text(e.getMessage()));
             waitForTheEnd();
             return;
         }
         List<AdapterDescriptor> found = registry.entries().stream().filter(entry -> entry.jar() != null)
                 .map(AdapterRegistry.Entry::descriptor).toList();
-        send(Type.HELLO, ChildProtocol.hello(found));
+        send(ChildProtocol.Type.HELLO, ChildProtocol.hello(found));
         while (true) {
             Frame request = requests.take();
             switch (request.type()) {
@@ -116,9 +120,9 @@ public final class AdapterHost {
             });
             adapter = (ModelAdapter<Object>) registry.get(open.adapter()).factory().get();
             adapter.open(open.context());
-            send(Type.OPENED, ChildProtocol.descriptor(adapter.descriptor()));
+            send(ChildProtocol.Type.OPENED, ChildProtocol.descriptor(adapter.descriptor()));
         } catch (Throwable thrown) {
-            send(Type.THREW, ChildProtocol.threw("open", thrown));
+            send(ChildProtocol.Type.THREW, ChildProtocol.threw("open", thrown));
         }
     }
 
@@ -143,20 +147,20 @@ public final class AdapterHost {
                 }
             }
         } catch (ExecutionException e) {
-            send(Type.THREW, ChildProtocol.threw("prepare", e.getCause()));
+            send(ChildProtocol.Type.THREW, ChildProtocol.threw("prepare", e.getCause()));
             return;
         } catch (Throwable thrown) {
-            send(Type.THREW, ChildProtocol.threw("prepare", thrown));
+            send(ChildProtocol.Type.THREW, ChildProtocol.threw("prepare", thrown));
             return;
         }
         float[][] scores;
         try {
             scores = adapter.predict(prepared);
         } catch (Throwable thrown) {
-            send(Type.THREW, ChildProtocol.threw("predict", thrown));
+            send(ChildProtocol.Type.THREW, ChildProtocol.threw("predict", thrown));
             return;
         }
-        send(Type.SCORES, ChildProtocol.scores(scores));
+        send(ChildProtocol.Type.SCORES, ChildProtocol.scores(scores));
     }
 
     private void close() {
@@ -164,9 +168,9 @@ public final class AdapterHost {
             if (adapter != null) {
                 adapter.close();
             }
-            send(Type.CLOSED, new byte[0]);
+            send(ChildProtocol.Type.CLOSED, new byte[0]);
         } catch (Throwable thrown) {
-            send(Type.THREW, ChildProtocol.threw("close", thrown));
+            send(ChildProtocol.Type.THREW, ChildProtocol.threw("close", thrown));
         }
     }
 
@@ -177,7 +181,7 @@ public final class AdapterHost {
         }
     }
 
-    private void send(Type type, byte[] payload) {
+    private void send(ChildProtocol.Type type, byte[] payload) {
         try {
             ChildProtocol.write(out, type, payload);
         } catch (IOException e) {

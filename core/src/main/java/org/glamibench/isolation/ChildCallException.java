@@ -39,6 +39,7 @@ public final class ChildCallException extends Exception {
 
     /** The adapter's throwable as {@code toString()} gave it in the child, else the message. */
     @Override
+    @SuppressWarnings("OverrideThrowableToString") // reproduces the child's "Class: message", which getMessage() must not
     public String toString() {
         return text != null ? text : getMessage();
     }

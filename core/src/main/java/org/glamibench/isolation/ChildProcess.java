@@ -26,7 +26,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.glamibench.isolation.ChildProtocol.Frame;
 import org.glamibench.isolation.ChildProtocol.GarbageException;
-import org.glamibench.isolation.ChildProtocol.Type;
 
 /**
  * One running child JVM, seen from the harness: frames go to its standard input, a reader thread
@@ -139,7 +138,7 @@ final class ChildProcess implements AutoCloseable {
      * @param type the message to send; null to send nothing and only wait
      * @throws ChildFailure when the child ends, writes garbage, or does not answer in time
      */
-    Frame exchange(Type type, byte[] payload, Duration timeout, String doing) throws ChildFailure {
+    Frame exchange(ChildProtocol.Type type, byte[] payload, Duration timeout, String doing) throws ChildFailure {
         timedOut = false;
         ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
             timedOut = true;

@@ -12,7 +12,6 @@ import org.glamibench.adapter.ModelAdapter;
 import org.glamibench.isolation.ChildProcess.ChildFailure;
 import org.glamibench.isolation.ChildProtocol.Frame;
 import org.glamibench.isolation.ChildProtocol.Threw;
-import org.glamibench.isolation.ChildProtocol.Type;
 
 /**
  * An adapter of a jar run in a child JVM, seen by the harness as any other adapter: {@code open}
@@ -87,7 +86,7 @@ public final class ChildProcessAdapter implements ModelAdapter<ItemInput> {
                 if (child == null || !child.alive()) {
                     restart();
                 }
-                return answer(child.exchange(Type.BATCH, payload, settings.batchTimeout(), doing));
+                return answer(child.exchange(ChildProtocol.Type.BATCH, payload, settings.batchTimeout(), doing));
             } catch (ChildFailure failure) {
                 failures.add("its JVM " + failure.getMessage());
                 end();
@@ -102,10 +101,10 @@ public final class ChildProcessAdapter implements ModelAdapter<ItemInput> {
 
     private float[][] answer(Frame frame) throws ChildFailure, ChildCallException {
         try {
-            if (frame.type() == Type.SCORES) {
+            if (frame.type() == ChildProtocol.Type.SCORES) {
                 return ChildProtocol.readScores(frame.payload());
             }
-            if (frame.type() == Type.THREW) {
+            if (frame.type() == ChildProtocol.Type.THREW) {
                 Threw threw = ChildProtocol.readThrew(frame.payload());
                 throw new ChildCallException(threw.phase() + " threw " + threw.text(), threw.text(), true);
             }
@@ -123,8 +122,8 @@ public final class ChildProcessAdapter implements ModelAdapter<ItemInput> {
         }
         try {
             if (child.alive()) {
-                Frame frame = child.exchange(Type.CLOSE, new byte[0], settings.openTimeout(), "while closing the adapter");
-                if (frame.type() == Type.THREW) {
+                Frame frame = child.exchange(ChildProtocol.Type.CLOSE, new byte[0], settings.openTimeout(), "while closing the adapter");
+                if (frame.type() == ChildProtocol.Type.THREW) {
                     Threw threw = ChildProtocol.readThrew(frame.payload());
                     throw new ChildCallException(threw.message(), threw.text(), false);
                 }
@@ -162,21 +161,21 @@ public final class ChildProcessAdapter implements ModelAdapter<ItemInput> {
         }
         try {
             Frame hello = started.await(settings.openTimeout(), "while starting");
-            if (hello.type() == Type.LOAD_FAILED) {
+            if (hello.type() == ChildProtocol.Type.LOAD_FAILED) {
                 throw new ChildCallException(ChildProtocol.readText(hello.payload()), null, false);
             }
-            if (hello.type() != Type.HELLO || ChildProtocol.readHello(hello.payload()).stream()
+            if (hello.type() != ChildProtocol.Type.HELLO || ChildProtocol.readHello(hello.payload()).stream()
                     .noneMatch(listed -> listed.name().equals(descriptor.name()))) {
                 throw new ChildCallException(jar + " no longer has an adapter named " + descriptor.name(), null, false);
             }
             byte[] open = ChildProtocol.open(new ChildProtocol.OpenRequest(descriptor.name(),
                     ChildCommand.inChild(settings, context), settings.prepareThreads()));
-            Frame opened = started.exchange(Type.OPEN, open, settings.openTimeout(), "while opening the adapter");
-            if (opened.type() == Type.THREW) {
+            Frame opened = started.exchange(ChildProtocol.Type.OPEN, open, settings.openTimeout(), "while opening the adapter");
+            if (opened.type() == ChildProtocol.Type.THREW) {
                 Threw threw = ChildProtocol.readThrew(opened.payload());
                 throw new ChildCallException(threw.message(), threw.text(), false);
             }
-            if (opened.type() != Type.OPENED) {
+            if (opened.type() != ChildProtocol.Type.OPENED) {
                 throw new ChildCallException("its JVM answered open with " + opened.type(), null, false);
             }
             descriptor = ChildProtocol.readDescriptor(opened.payload());

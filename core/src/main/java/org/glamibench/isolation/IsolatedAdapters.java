@@ -6,10 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.glamibench.adapter.AdapterDescriptor;
-import org.glamibench.registry.AdapterRegistry;
 import org.glamibench.isolation.ChildProcess.ChildFailure;
 import org.glamibench.isolation.ChildProtocol.Frame;
-import org.glamibench.isolation.ChildProtocol.Type;
+import org.glamibench.registry.AdapterRegistry;
 
 /**
  * Adds the adapters of jars to a registry without loading any of their code in this JVM: a short
@@ -54,10 +53,10 @@ public final class IsolatedAdapters {
         }
         try (child) {
             Frame hello = child.await(settings.openTimeout(), "while listing the jar's adapters");
-            if (hello.type() == Type.LOAD_FAILED) {
+            if (hello.type() == ChildProtocol.Type.LOAD_FAILED) {
                 throw new IllegalArgumentException(ChildProtocol.readText(hello.payload()));
             }
-            if (hello.type() != Type.HELLO) {
+            if (hello.type() != ChildProtocol.Type.HELLO) {
                 throw new IllegalArgumentException(jar + ": the adapter's JVM began with " + hello.type());
             }
             return ChildProtocol.readHello(hello.payload());

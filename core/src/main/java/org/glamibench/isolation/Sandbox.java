@@ -184,7 +184,7 @@ final class Sandbox {
     private static String bwrap() {
         String path = System.getenv("PATH");
         if (path != null) {
-            for (String folder : path.split(File.pathSeparator)) {
+            for (String folder : path.split(File.pathSeparator, -1)) {
                 Path candidate = Path.of(folder.isEmpty() ? "." : folder, "bwrap");
                 if (Files.isExecutable(candidate)) {
                     return candidate.toString();

@@ -114,7 +114,7 @@ public final class Npy {
         if (length > 1 << 20) {
             throw new NpyException(file + ": NPY header of " + length + " bytes is implausibly long");
         }
-        long start = prefix.capacity() + lengthBytes;
+        long start = (long) prefix.capacity() + lengthBytes;
         ByteBuffer text = ByteBuffer.allocate((int) length);
         readFully(channel, text, start, file);
         String header = new String(text.array(), major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);

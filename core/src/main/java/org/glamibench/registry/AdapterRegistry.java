@@ -171,7 +171,7 @@ public final class AdapterRegistry implements AutoCloseable {
     }
 
     @SuppressWarnings("rawtypes")
-    /** Adds the loader's providers; for a jar, only those defined by the jar's own class loader. */
+    /* Adds the loader's providers; for a jar, only those defined by the jar's own class loader. */
     private void addAll(ServiceLoader<ModelAdapter> loader, Path jar, ClassLoader jarLoader) {
         String origin = jar == null ? "the class path" : jar.toString();
         try {

@@ -3,6 +3,7 @@ package org.glamibench.stats;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.glamibench.dataset.Geo;
@@ -16,7 +17,7 @@ import org.glamibench.dataset.Geo;
  */
 public final class BootstrapIntervals {
     /** The metrics given intervals, as named in run.json. */
-    public static final String[] METRICS = {"top1", "top5", "macro_f1"};
+    public static final List<String> METRICS = List.of("top1", "top5", "macro_f1");
 
     private BootstrapIntervals() {
     }
@@ -62,7 +63,7 @@ public final class BootstrapIntervals {
             codes[k] = trueClass[i] | (long) (top1[i] + 1) << 16 | (top5Hit[i] ? 1L << 32 : 0);
         }
         // values[scope][metric][r]; scope 0 is overall, scope 1 + g is geo g.
-        double[][][] values = new double[groups + 1][METRICS.length][resamples];
+        double[][][] values = new double[groups + 1][METRICS.size()][resamples];
         ThreadLocal<Counts> buffers = ThreadLocal.withInitial(() -> new Counts(groups, classes));
         IntStream.range(0, resamples).parallel().forEach(r -> {
             Counts counts = buffers.get();
@@ -71,7 +72,7 @@ public final class BootstrapIntervals {
         });
         Counts observed = new Counts(groups, classes);
         observed.countAll(codes, bounds);
-        double[][][] point = new double[groups + 1][METRICS.length][1];
+        double[][][] point = new double[groups + 1][METRICS.size()][1];
         observed.store(point, 0);
 
         Map<String, Interval> overall = intervals(point[0], values[0], confidence);
@@ -86,10 +87,10 @@ public final class BootstrapIntervals {
 
     private static Map<String, Interval> intervals(double[][] point, double[][] values, double confidence) {
         Map<String, Interval> intervals = new LinkedHashMap<>();
-        for (int m = 0; m < METRICS.length; m++) {
+        for (int m = 0; m < METRICS.size(); m++) {
             double[] sorted = values[m].clone();
             Arrays.sort(sorted);
-            intervals.put(METRICS[m], Interval.percentile(point[m][0], sorted, confidence));
+            intervals.put(METRICS.get(m), Interval.percentile(point[m][0], sorted, confidence));
         }
         return intervals;
     }

@@ -225,7 +225,9 @@ public final class PredictionStore implements AutoCloseable {
         }
         if (saveScores) {
             ByteBuffer header = Npy.header(0, classes.size());
-            StoreFiles.writeAtomically(files.scores(false), header.array());
+            byte[] bytes = new byte[header.remaining()];
+            header.get(bytes);
+            StoreFiles.writeAtomically(files.scores(false), bytes);
         } else {
             Files.deleteIfExists(files.scores(false));
         }

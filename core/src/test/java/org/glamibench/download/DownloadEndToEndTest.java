@@ -445,6 +445,7 @@ class DownloadEndToEndTest {
         Files.createDirectories(dir);
         try (FileChannel lock = FileChannel.open(dir.resolve(".glami-bench-download.lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); var held = lock.lock()) {
+            assertThat(held.isValid()).isTrue();
             assertThatThrownBy(() -> downloader.install(source, dir, false))
                     .isInstanceOf(DownloadException.class)
                     .hasMessage("another download is working in " + dir + "; wait until it ends");

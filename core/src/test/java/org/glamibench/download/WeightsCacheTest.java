@@ -1,5 +1,6 @@
 package org.glamibench.download;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -134,7 +135,7 @@ class WeightsCacheTest {
 
     @Test
     void aZipIsExtractedOnceAndMustHoldTheRequiredFile() throws IOException {
-        byte[] zip = TestZips.zip(java.util.Map.of("model/spec.json", "{}".getBytes(), "model/m.onnx", weights));
+        byte[] zip = TestZips.zip(java.util.Map.of("model/spec.json", "{}".getBytes(UTF_8), "model/m.onnx", weights));
         server.serve("/m.zip", zip);
         WeightsCache.Artifact zipped = new WeightsCache.Artifact(List.of(server.uri("/m.zip")), "m.zip", zip.length,
                 TestZips.sha256(zip));

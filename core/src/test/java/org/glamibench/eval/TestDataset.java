@@ -24,9 +24,9 @@ public final class TestDataset {
     public static final Map<Integer, String> CLASSES = new TreeMap<>(Map.of(
             11, "womens-dresses", 22, "mens-shoes", 33, "hats", 44, "bags", 55, "socks", 66, "coats", 77, "belts"));
     /** The categories in class index order. */
-    public static final int[] CATEGORIES = {11, 22, 33, 44, 55, 66, 77};
+    public static final List<Integer> CATEGORIES = List.of(11, 22, 33, 44, 55, 66, 77);
     /** Train rows per category, in {@link #CATEGORIES} order: 100 rows, 22 the largest class. */
-    public static final int[] TRAIN_COUNTS = {12, 30, 9, 15, 6, 20, 8};
+    private static final int[] TRAIN_COUNTS = {12, 30, 9, 15, 6, 20, 8};
 
     private static final String HEADER = "item_id,image_id,geo,name,description,category,category_name,label_source\n";
 
@@ -52,8 +52,8 @@ public final class TestDataset {
         Geo[] geos = {Geo.CZ, Geo.SK, Geo.RO, Geo.GR};
         List<GlamiRow> rows = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            int category = CATEGORIES[i % CATEGORIES.length];
-            int guess = i % 3 == 2 ? CATEGORIES[(i + 1) % CATEGORIES.length] : category;
+            int category = CATEGORIES.get(i % CATEGORIES.size());
+            int guess = i % 3 == 2 ? CATEGORIES.get((i + 1) % CATEGORIES.size()) : category;
             rows.add(item(1001 + i, geos[i % geos.length], category, guess, ""));
         }
         return rows;
@@ -69,10 +69,10 @@ public final class TestDataset {
     public static List<GlamiRow> trainRows() {
         List<GlamiRow> rows = new ArrayList<>();
         long id = 1;
-        for (int c = 0; c < CATEGORIES.length; c++) {
+        for (int c = 0; c < CATEGORIES.size(); c++) {
             for (int k = 0; k < TRAIN_COUNTS[c]; k++, id++) {
-                rows.add(new GlamiRow(id, id, id % 2 == 0 ? Geo.CZ : Geo.SK, "train " + id, "", CATEGORIES[c],
-                        CLASSES.get(CATEGORIES[c]), "admin"));
+                rows.add(new GlamiRow(id, id, id % 2 == 0 ? Geo.CZ : Geo.SK, "train " + id, "", CATEGORIES.get(c),
+                        CLASSES.get(CATEGORIES.get(c)), "admin"));
             }
         }
         return rows;

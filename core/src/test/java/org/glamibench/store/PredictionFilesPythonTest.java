@@ -109,7 +109,7 @@ class PredictionFilesPythonTest {
 
         JsonNode checks = python.get("checks");
         assertThat(checks.size()).isEqualTo(6);
-        checks.fields().forEachRemaining(check -> assertThat(check.getValue().asBoolean()).as(check.getKey()).isTrue());
+        checks.properties().forEach(check -> assertThat(check.getValue().asBoolean()).as(check.getKey()).isTrue());
     }
 
     private static JsonNode num(int value) {

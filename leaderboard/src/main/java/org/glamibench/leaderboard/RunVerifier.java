@@ -225,7 +225,7 @@ public final class RunVerifier {
         Object value = map.get(key);
         boolean equal = false;
         if (value instanceof Number n) {
-            equal = n instanceof Double || n instanceof Float ? n.doubleValue() == expected : n.longValue() == expected;
+            equal = (n instanceof Double || n instanceof Float) ? n.doubleValue() == expected : n.longValue() == expected;
         }
         if (!equal) {
             throw mismatch(where + key, value, Long.toString(expected));

@@ -87,7 +87,7 @@ class TiersTest {
         Geo[] geos = new Geo[n];
         int[] top1 = new int[n];
         for (int i = 0; i < n; i++) {
-            ids[i] = i + 1;
+            ids[i] = i + 1L;
             geos[i] = Geo.CZ;
             top1[i] = correct[i] ? 1 : 2;
         }

@@ -236,13 +236,13 @@ public final class GlamiCheckpoint {
     }
 
     private static boolean isOne(Object entry) {
-        return Boolean.TRUE.equals(entry) || entry instanceof Long l && l == 1L
-                || entry instanceof Double d && d == 1.0;
+        return Boolean.TRUE.equals(entry) || (entry instanceof Long l && l == 1L)
+                || (entry instanceof Double d && d == 1.0);
     }
 
     private static boolean isZero(Object entry) {
-        return Boolean.FALSE.equals(entry) || entry instanceof Long l && l == 0L
-                || entry instanceof Double d && d == 0.0;
+        return Boolean.FALSE.equals(entry) || (entry instanceof Long l && l == 0L)
+                || (entry instanceof Double d && d == 0.0);
     }
 
     private static String describe(Object value) {

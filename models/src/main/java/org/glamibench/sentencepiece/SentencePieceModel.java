@@ -246,7 +246,9 @@ public final class SentencePieceModel {
         try {
             ByteBuffer bytes = StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(text));
-            return Arrays.copyOfRange(bytes.array(), bytes.position(), bytes.limit());
+            byte[] encoded = new byte[bytes.remaining()];
+            bytes.get(encoded);
+            return encoded;
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("text has an unpaired surrogate, which UTF-8 cannot encode", e);
         }

@@ -29,12 +29,6 @@ final class Unpickler {
     }
 
     private static final int HIGHEST_PROTOCOL = 2;
-    private static final Object MARK = new Object() {
-        @Override
-        public String toString() {
-            return "MARK";
-        }
-    };
 
     private final byte[] data;
     private final Path file;
@@ -107,8 +101,8 @@ final class Unpickler {
             case 'C' -> push(readBytes(readByte()));
             case 'B' -> push(readBytes(readLength()));
             case 'N' -> push(null);
-            case 0x88 -> push(Boolean.TRUE);
-            case 0x89 -> push(Boolean.FALSE);
+            case 0x88 -> push(true);
+            case 0x89 -> push(false);
             case '}' -> push(new LinkedHashMap<>());
             case 'd' -> push(toDict(popMark()));
             case 's' -> {

@@ -29,7 +29,7 @@ class TorchFileCheckpointTest {
             assertThat(plain(root.get("source_binarizer"))).isEqualTo(plain(EXPECTED.get("source_binarizer")));
 
             StateDict model = StateDict.of(file, root.get("model_state_dict"), "model_state_dict");
-            EXPECTED.get("model_state_dict").fields().forEachRemaining(entry ->
+            EXPECTED.get("model_state_dict").properties().forEach(entry ->
                     assertTensor(entry.getKey(), model.take(entry.getKey()), entry.getValue()));
             model.requireAllTaken();
 
@@ -37,9 +37,9 @@ class TorchFileCheckpointTest {
             assertThat(plain(optimizer.get("param_groups"))).isEqualTo(plain(EXPECTED.get("param_groups")));
             Map<Object, Object> state = map(optimizer.get("state"));
             assertThat(state).hasSize(EXPECTED.get("optimizer_state").size());
-            EXPECTED.get("optimizer_state").fields().forEachRemaining(parameter -> {
+            EXPECTED.get("optimizer_state").properties().forEach(parameter -> {
                 Map<Object, Object> moments = map(state.get(Long.parseLong(parameter.getKey())));
-                parameter.getValue().fields().forEachRemaining(entry -> assertTensor(parameter.getKey() + "."
+                parameter.getValue().properties().forEach(entry -> assertTensor(parameter.getKey() + "."
                         + entry.getKey(), (TorchTensor) moments.get(entry.getKey()), entry.getValue()));
             });
         }

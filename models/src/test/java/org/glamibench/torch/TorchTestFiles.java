@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.glamibench.files.FileTrees;
@@ -59,7 +60,7 @@ final class TorchTestFiles {
 
     /** Asserts that {@code tensor} is what torch described in {@code expected} (make_torch_files.describe). */
     static void assertTensor(String name, TorchTensor tensor, JsonNode expected) {
-        assertThat(tensor.dtype().name().toLowerCase()).as(name).isEqualTo(expected.get("dtype").asText());
+        assertThat(tensor.dtype().name().toLowerCase(Locale.ROOT)).as(name).isEqualTo(expected.get("dtype").asText());
         assertThat(tensor.shape()).as(name).containsExactly(longs(expected.get("shape")));
         assertThat(tensor.stride()).as(name).containsExactly(longs(expected.get("stride")));
         assertThat(tensor.storageOffset()).as(name).isEqualTo(expected.get("offset").asLong());
@@ -126,7 +127,7 @@ final class TorchTestFiles {
     static Object plain(JsonNode node) {
         if (node.isObject()) {
             Map<String, Object> result = new LinkedHashMap<>();
-            node.fields().forEachRemaining(field -> result.put(field.getKey(), plain(field.getValue())));
+            node.properties().forEach(field -> result.put(field.getKey(), plain(field.getValue())));
             return result;
         }
         if (node.isArray()) {

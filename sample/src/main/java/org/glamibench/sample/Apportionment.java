@@ -36,7 +36,7 @@ final class Apportionment {
         if (positive == 0) {
             throw new IllegalArgumentException("all weights are 0");
         }
-        int floor = (int) Math.min(minimum, total / positive);
+        int floor = Math.min(minimum, total / positive);
         int[] counts = new int[weights.length];
         int left = total;
         for (int i = 0; i < weights.length; i++) {

@@ -115,8 +115,10 @@ public class AdapterForwardBenchmark {
 
     @TearDown(Level.Trial)
     public void close() throws Exception {
-        try (AdapterRegistry closing = registry) {
+        try {
             opened.close();
+        } finally {
+            registry.close();
         }
     }
 

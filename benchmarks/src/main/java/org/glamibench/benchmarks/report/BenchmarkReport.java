@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.glamibench.report.ChartFiles;
 import org.glamibench.run.Provenance;
@@ -59,7 +60,7 @@ public final class BenchmarkReport {
         Path summary = out.resolve("summary.md");
         Files.writeString(summary, summary(results, machine), StandardCharsets.UTF_8);
         written.add(summary);
-        Map<String, TreeMap<Integer, AdapterRow>> adapters = adapterRows(results);
+        Map<String, NavigableMap<Integer, AdapterRow>> adapters = adapterRows(results);
         if (adapters.values().stream().anyMatch(rows -> rows.values().stream().anyMatch(r -> r.rate != null))) {
             written.addAll(ChartFiles.savePngAndSvg(adapterThroughputChart(adapters), out.resolve("adapter-throughput")));
         }
@@ -82,8 +83,8 @@ public final class BenchmarkReport {
     }
 
     /** Adapter results by label without batch, then batch, in file order. */
-    private static Map<String, TreeMap<Integer, AdapterRow>> adapterRows(List<JmhResult> results) {
-        Map<String, TreeMap<Integer, AdapterRow>> rows = new LinkedHashMap<>();
+    private static Map<String, NavigableMap<Integer, AdapterRow>> adapterRows(List<JmhResult> results) {
+        Map<String, NavigableMap<Integer, AdapterRow>> rows = new LinkedHashMap<>();
         for (JmhResult r : results) {
             if (!JmhResult.ADAPTER.equals(r.group())) {
                 continue;
@@ -122,7 +123,7 @@ public final class BenchmarkReport {
                 .append(machine.gpus().isEmpty() ? "none found (nvidia-smi)" : String.join("; ", machine.gpus()))
                 .append("\n\n");
         md.append("Errors are JMH's 99.9% confidence half-widths; on 2 cores with few iterations they are wide.\n");
-        Map<String, TreeMap<Integer, AdapterRow>> adapters = adapterRows(results);
+        Map<String, NavigableMap<Integer, AdapterRow>> adapters = adapterRows(results);
         if (!adapters.isEmpty()) {
             md.append("\n## Adapters: forward pass\n\nItems per second of predict calls on prepared inputs; latency "
                     + "percentiles of one call (sample mode).\n\n| adapter | batch | items/s | error | p50 | p90 | p99 "
@@ -169,7 +170,7 @@ public final class BenchmarkReport {
     }
 
     /** Items/s against batch size, both on log scales (the x axis in powers of two). */
-    private static XYChart adapterThroughputChart(Map<String, TreeMap<Integer, AdapterRow>> adapters) {
+    private static XYChart adapterThroughputChart(Map<String, NavigableMap<Integer, AdapterRow>> adapters) {
         XYChart chart = new XYChartBuilder().width(900).height(600).title("Forward pass: throughput against batch size")
                 .xAxisTitle("batch size").yAxisTitle("items/s").build();
         chart.getStyler().setYAxisLogarithmic(true);

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,19 +46,17 @@ public record JmhResult(String benchmark, String group, String mode, Map<String,
         List<JmhResult> results = new ArrayList<>();
         for (JsonNode node : root) {
             String full = node.path("benchmark").asText();
-            String[] parts = full.split("\\.");
+            String[] parts = full.split("\\.", -1);
             String name = parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : full;
             String group = parts.length >= 3 ? parts[parts.length - 3] : "";
             Map<String, String> params = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.path("params").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> param = it.next();
+            for (Map.Entry<String, JsonNode> param : node.path("params").properties()) {
                 params.put(param.getKey(), param.getValue().asText());
             }
             JsonNode metric = node.path("primaryMetric");
             Map<Double, Double> percentiles = new LinkedHashMap<>();
             if ("sample".equals(node.path("mode").asText())) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = metric.path("scorePercentiles").fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> p = it.next();
+                for (Map.Entry<String, JsonNode> p : metric.path("scorePercentiles").properties()) {
                     percentiles.put(Double.parseDouble(p.getKey()), p.getValue().asDouble());
                 }
             }
@@ -120,7 +117,7 @@ public record JmhResult(String benchmark, String group, String mode, Map<String,
         if (!STAGE.equals(group) && !ADAPTER.equals(group)) {
             return Double.NaN;
         }
-        String[] parts = unit.split("/");
+        String[] parts = unit.split("/", -1);
         if (parts.length != 2) {
             return Double.NaN;
         }

@@ -218,6 +218,6 @@ final class BoardCharts {
     /** A paper result named short enough for an axis label, e.g. {@code EmbraceNet image (human)}. */
     private static String paperLabel(PaperResult result) {
         String model = result.model().replace("Fine-tuned ResNeXt-50 32x4d", "ResNeXt-50 fine-tuned");
-        return result.training().isEmpty() ? model : model + " (" + result.training().split(" ")[0] + ")";
+        return result.training().isEmpty() ? model : model + " (" + result.training().split(" ", -1)[0] + ")";
     }
 }

@@ -48,6 +48,7 @@ import org.glamibench.run.ConfiguredAdapter;
  * A baseline that cannot be run (any other PyTorch pickle) is refused when selected, with
  * the reason and what would be needed.
  */
+@SuppressWarnings("try") // close() throws Exception, as ModelAdapter's does
 public final class BaselineAdapter implements ItemFeatureAdapter<Object>, ConfiguredAdapter {
     /** The adapter's name. */
     public static final String NAME = "baseline";
@@ -159,7 +160,7 @@ public final class BaselineAdapter implements ItemFeatureAdapter<Object>, Config
             throw new IllegalArgumentException(NAME + ": url=" + text + " is not a URL: " + e.getMessage());
         }
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || url.getHost() == null) {
+        if ((!scheme.equals("http") && !scheme.equals("https")) || url.getHost() == null) {
             throw new IllegalArgumentException(NAME + ": url=" + text + " is not an http or https URL");
         }
         String path = url.getPath() == null ? "" : url.getPath();

@@ -332,7 +332,7 @@ public record ModelSpec(Path file, String name, String version, String descripti
                             + " model reads no text");
                 }
                 long[] shape = input.shape();
-                if (shape.length != 2 || shape[1] != -1 && shape[1] != text.maxLength()) {
+                if (shape.length != 2 || (shape[1] != -1 && shape[1] != text.maxLength())) {
                     throw new SpecException(root.file(), field + ".shape", "token inputs are [batch, text.max_length = "
                             + text.maxLength() + "], got " + Arrays.toString(shape));
                 }
@@ -357,8 +357,8 @@ public record ModelSpec(Path file, String name, String version, String descripti
         long channels = chw ? shape[1] : shape[3];
         long height = chw ? shape[2] : shape[1];
         long width = chw ? shape[3] : shape[2];
-        if (channels != 3 && channels != -1 || height != -1 && height != image.height()
-                || width != -1 && width != image.width()) {
+        if ((channels != 3 && channels != -1) || (height != -1 && height != image.height())
+                || (width != -1 && width != image.width())) {
             throw new SpecException(root.file(), field + ".shape", "an image input with layout " + image.layout()
                     + " is " + expected + ", got " + Arrays.toString(shape));
         }

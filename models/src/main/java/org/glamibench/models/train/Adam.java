@@ -41,8 +41,8 @@ final class Adam {
     /** One update of every parameter from its gradient; zeroes the gradients. */
     void step() {
         steps++;
-        double correction1 = 1 - Math.pow(BETA1, steps);
-        double correction2 = 1 - Math.pow(BETA2, steps);
+        double correction1 = 1 - Math.pow(BETA1, (double) steps);
+        double correction2 = 1 - Math.pow(BETA2, (double) steps);
         float stepSize = (float) (learningRate / correction1);
         float rootCorrection2 = (float) Math.sqrt(correction2);
         for (int i = 0; i < parameters.size(); i++) {

@@ -87,7 +87,7 @@ public final class ModelTrainer {
     public Outcome train(DatasetLayout layout, Path modelDir, TrainingSettings settings, boolean force)
             throws IOException, InterruptedException {
         ModelKind kind = settings.kind();
-        if (ModelFolder.exists(modelDir) || force && Checkpoint.exists(modelDir)) {
+        if (ModelFolder.exists(modelDir) || (force && Checkpoint.exists(modelDir))) {
             if (!force) {
                 throw new TrainingException(modelDir + " holds a trained " + kind.label() + " model; give --force to "
                         + "train it again, or another --out");
@@ -268,7 +268,7 @@ public final class ModelTrainer {
                 for (ImageCache cache : caches.stream().filter(cache -> cache.budgetBytes() > 0).toList()) {
                     progress.println(String.format(Locale.ROOT, "%s: %,d photos decoded, %,d kept in memory for the next "
                                     + "epochs (%s of at most %s)", label, cache.decoded(), cache.keptImages(),
-                            ProgressMeter.formatBytes(cache.keptBytes()), ProgressMeter.formatBytes(cache.budgetBytes())));
+                            ProgressMeter.formatBytes((double) cache.keptBytes()), ProgressMeter.formatBytes((double) cache.budgetBytes())));
                 }
             }
             Checkpoint.write(modelDir, task.network(), adam, request, epoch, seconds, epochs, List.copyOf(skipped),

@@ -175,7 +175,11 @@ public record TrainingSettings(ModelKind kind, int epochs, int batch, float lear
             return this;
         }
 
-        /** @throws IllegalArgumentException for a value out of range */
+        /**
+         * The settings.
+         *
+         * @throws IllegalArgumentException for a value out of range
+         */
         public TrainingSettings build() {
             return new TrainingSettings(kind, epochs, batch, learningRate, seed, humanLabelsOnly, device, threads,
                     imageFactor, labelSource, endToEnd, imageModel, textModel, cacheBytes);
