@@ -30,6 +30,19 @@ import org.glamibench.progress.ProgressOutput;
 public record AdapterContext(ClassIndex classIndex, DeviceSpec device, Path cacheDir, Map<String, String> options,
                              long seed, Optional<Path> trainCsv, ProgressOutput progress) {
 
+    /**
+     * Checks the components and makes the options an unmodifiable copy.
+     *
+     * @param classIndex the classes to score, in order
+     * @param device     the device to run on
+     * @param cacheDir   a folder the adapter may write to
+     * @param options    {@code --adapter-option key=value} pairs; copied
+     * @param seed       the run's seed
+     * @param trainCsv   the train split's CSV, or empty when the dataset has none
+     * @param progress   where status lines and progress meters go
+     * @throws NullPointerException when any component but {@code seed} is null, or {@code options}
+     *                              holds a null key or value
+     */
     public AdapterContext {
         Objects.requireNonNull(classIndex, "classIndex");
         Objects.requireNonNull(device, "device");
@@ -39,7 +52,19 @@ public record AdapterContext(ClassIndex classIndex, DeviceSpec device, Path cach
         Objects.requireNonNull(progress, "progress");
     }
 
-    /** A context whose progress goes to standard error. */
+    /**
+     * A context whose progress goes to standard error, redrawn on one line when this process runs
+     * on a terminal ({@link ProgressOutput#of}).
+     *
+     * @param classIndex the classes to score, in order
+     * @param device     the device to run on
+     * @param cacheDir   a folder the adapter may write to
+     * @param options    {@code --adapter-option key=value} pairs; copied
+     * @param seed       the run's seed
+     * @param trainCsv   the train split's CSV, or empty when the dataset has none
+     * @throws NullPointerException when any argument but {@code seed} is null, or {@code options}
+     *                              holds a null key or value
+     */
     public AdapterContext(ClassIndex classIndex, DeviceSpec device, Path cacheDir, Map<String, String> options,
                           long seed, Optional<Path> trainCsv) {
         this(classIndex, device, cacheDir, options, seed, trainCsv,
@@ -47,14 +72,21 @@ public record AdapterContext(ClassIndex classIndex, DeviceSpec device, Path cach
     }
 
     /**
-     * The train split to learn from, read row by row ({@link TrainSplit}); empty when the dataset has
-     * none. Since API 1.0.0.
+     * The train split to learn from, read row by row. Since API 1.0.0.
+     *
+     * @return a {@link TrainSplit} of {@link #trainCsv()}; empty when the dataset has none
      */
     public Optional<TrainSplit> trainSplit() {
         return trainCsv.map(TrainSplit::new);
     }
 
-    /** An option's value, or the default when not given. */
+    /**
+     * An option's value, or the default when not given.
+     *
+     * @param key          the option's name, the {@code key} of {@code --adapter-option key=value}
+     * @param defaultValue what to return when the option was not given; may be null
+     * @return the option's value, or {@code defaultValue}
+     */
     public String option(String key, String defaultValue) {
         return options.getOrDefault(key, defaultValue);
     }

@@ -24,8 +24,21 @@ public record AdapterDescriptor(String name, String version, Modality modality, 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     /**
-     * @throws IllegalArgumentException for a missing required field, a malformed name or
-     *                                  sha256, or a negative parameter count
+     * Checks the fields.
+     *
+     * @param name           unique adapter name: lower case letters, digits, '-', '_', '.' and ':',
+     *                       starting with a letter or digit
+     * @param version        the adapter's version, not blank
+     * @param modality       the inputs it reads
+     * @param output         whether {@code predict} returns probabilities or logits
+     * @param parameterCount number of model parameters, not negative; null when unknown
+     * @param license        licence of the model and weights; null when not stated
+     * @param weightsSha256  SHA-256 of the weights file as 64 lower-case hex digits; null when there
+     *                       is none
+     * @param description    one line saying what the model is; null when not given
+     * @throws NullPointerException     when name, version, modality or output is null
+     * @throws IllegalArgumentException for a malformed name or sha256, a blank version, or a
+     *                                  negative parameter count
      */
     public AdapterDescriptor {
         Objects.requireNonNull(name, "name");
@@ -46,7 +59,11 @@ public record AdapterDescriptor(String name, String version, Modality modality, 
         }
     }
 
-    /** A builder; name, version, modality and output are required. */
+    /**
+     * A builder; name, version, modality and output are required.
+     *
+     * @return a new builder with no field set
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -65,49 +82,89 @@ public record AdapterDescriptor(String name, String version, Modality modality, 
         private Builder() {
         }
 
-        /** Required: the unique adapter name. */
+        /**
+         * Required: the unique adapter name.
+         *
+         * @param name the name given to {@code --adapter}; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder setName(String name) {
             this.name = name;
             return this;
         }
 
-        /** Required: the adapter version. */
+        /**
+         * Required: the adapter version.
+         *
+         * @param version the version, not blank; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder setVersion(String version) {
             this.version = version;
             return this;
         }
 
-        /** Required: the inputs read. */
+        /**
+         * Required: the inputs read.
+         *
+         * @param modality the inputs the model reads
+         * @return this builder
+         */
         public Builder setModality(Modality modality) {
             this.modality = modality;
             return this;
         }
 
-        /** Required: probabilities or logits. */
+        /**
+         * Required: probabilities or logits.
+         *
+         * @param output what {@code predict} returns
+         * @return this builder
+         */
         public Builder setOutput(OutputKind output) {
             this.output = output;
             return this;
         }
 
-        /** Optional: the number of model parameters. */
+        /**
+         * Optional: the number of model parameters.
+         *
+         * @param parameterCount the count, not negative; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder optParameterCount(long parameterCount) {
             this.parameterCount = parameterCount;
             return this;
         }
 
-        /** Optional: the licence. */
+        /**
+         * Optional: the licence.
+         *
+         * @param license the licence of the model and weights, e.g. {@code Apache-2.0}
+         * @return this builder
+         */
         public Builder optLicense(String license) {
             this.license = license;
             return this;
         }
 
-        /** Optional: the weights file's SHA-256, lower-case hex. */
+        /**
+         * Optional: the weights file's SHA-256, lower-case hex.
+         *
+         * @param weightsSha256 64 lower-case hex digits; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder optWeightsSha256(String weightsSha256) {
             this.weightsSha256 = weightsSha256;
             return this;
         }
 
-        /** Optional: a one-line description. */
+        /**
+         * Optional: a one-line description.
+         *
+         * @param description one line saying what the model is
+         * @return this builder
+         */
         public Builder optDescription(String description) {
             this.description = description;
             return this;
@@ -116,6 +173,7 @@ public record AdapterDescriptor(String name, String version, Modality modality, 
         /**
          * The descriptor.
          *
+         * @return a descriptor of the fields set so far
          * @throws NullPointerException     when a required field is missing
          * @throws IllegalArgumentException when a field is malformed
          */

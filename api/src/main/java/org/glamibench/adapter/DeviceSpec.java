@@ -19,6 +19,8 @@ public record DeviceSpec(boolean gpu, int index) {
     /**
      * Parses {@code cpu}, {@code gpu} or {@code gpu:N}.
      *
+     * @param text the {@code --device} value; {@code N} has one to three digits
+     * @return {@link #CPU} for {@code cpu}; else the GPU of index {@code N}, 0 for plain {@code gpu}
      * @throws IllegalArgumentException for anything else
      */
     public static DeviceSpec parse(String text) {

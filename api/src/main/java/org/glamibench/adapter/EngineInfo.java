@@ -13,6 +13,16 @@ import java.util.Objects;
  */
 public record EngineInfo(String engine, String engineVersion, String djlVersion, String device) {
 
+    /**
+     * Checks that the required components are present.
+     *
+     * @param engine        the engine's name
+     * @param engineVersion its version
+     * @param djlVersion    the DJL version; may be null
+     * @param device        the device the model runs on, as the engine names it
+     * @throws NullPointerException when {@code engine}, {@code engineVersion} or {@code device} is
+     *                              null
+     */
     public EngineInfo {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(engineVersion, "engineVersion");

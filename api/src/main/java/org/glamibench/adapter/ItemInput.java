@@ -17,6 +17,16 @@ import org.glamibench.image.RgbImage;
  */
 public record ItemInput(RgbImage image, String name, String description, Geo geo, String labelSource) {
 
+    /**
+     * Checks that the text components are present.
+     *
+     * @param image       the decoded photo; may be null
+     * @param name        the product name
+     * @param description the description, {@code ""} when empty
+     * @param geo         the language
+     * @param labelSource the {@code label_source} value, {@code ""} when empty
+     * @throws NullPointerException when any component but {@code image} is null
+     */
     public ItemInput {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
@@ -24,7 +34,7 @@ public record ItemInput(RgbImage image, String name, String description, Geo geo
         Objects.requireNonNull(labelSource, "labelSource");
     }
 
-    /** The published text baseline's text: name, a space, description. */
+    /** {@return the published text baseline's text: name, a space, description} */
     public String text() {
         return name + " " + description;
     }

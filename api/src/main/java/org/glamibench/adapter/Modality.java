@@ -9,7 +9,7 @@ public enum Modality {
     /** Photo and text. */
     IMAGE_TEXT;
 
-    /** Whether items carry a decoded image. */
+    /** {@return whether items carry a decoded image: true for IMAGE and IMAGE_TEXT} */
     public boolean readsImage() {
         return this != TEXT;
     }

@@ -15,11 +15,12 @@ import java.util.Optional;
  * threads (so it must be thread-safe) and {@link #predict(List)} for each batch on one thread,
  * then {@link #close()} once. An adapter never sees an item's category or item id.
  *
- * <p>Where it runs: an adapter from a jar runs in a child JVM of its own by default (see
- * {@link Isolation}): the harness decodes the images, sends each batch's inputs to the child, and
- * the child calls {@code prepare} and {@code predict}. There {@code System.out} goes to standard
- * error and {@code System.in} is empty; the process's real standard output carries the protocol
- * and must not be written to. A child that crashes, exits or hangs is replaced by a fresh one, in
+ * <p>Where it runs: an adapter from a jar runs in a child JVM of its own by default (the harness's
+ * {@code org.glamibench.registry.Isolation}; {@code --in-process} keeps it in the harness's JVM):
+ * the harness decodes the images, sends each batch's inputs to the child, and the child calls
+ * {@code prepare} and {@code predict}. There {@code System.out} goes to standard error and
+ * {@code System.in} is empty; the process's real standard output carries the protocol and must not
+ * be written to. A child that crashes, exits or hangs is replaced by a fresh one, in
  * which {@code open} runs again; scores must therefore depend on the item's input only, never on
  * its position in a batch or on earlier calls ({@code glami-bench validate} checks both).
  *
@@ -84,6 +85,8 @@ public interface ModelAdapter<P> extends AutoCloseable {
      * successful {@code open} it describes the opened model, and that is what the run records: an
      * adapter configured by options may learn its modality, output or weights only then (a
      * downloaded model, say). Name and version must stay those of {@link #descriptor(Map)}.
+     *
+     * @return the descriptor of this adapter, of the opened model once {@code open} succeeded
      */
     AdapterDescriptor descriptor();
 
@@ -93,6 +96,9 @@ public interface ModelAdapter<P> extends AutoCloseable {
      * baseline) names that model here, so that runs of different models get different names and run
      * folders. Cheap: reads configuration, loads no model. The default ignores the options.
      *
+     * @param options the run's {@code --adapter-option key=value} pairs; empty when none were
+     *                given
+     * @return the descriptor for these options; the default returns {@link #descriptor()}
      * @throws IllegalArgumentException when the options are wrong (missing, unknown, malformed),
      *                                  naming the option; the run stops before it starts
      */
@@ -103,6 +109,8 @@ public interface ModelAdapter<P> extends AutoCloseable {
     /**
      * Loads the model for the given classes and device.
      *
+     * @param context the classes, device, cache folder, options, seed, train split and progress
+     *                output of this run
      * @throws Exception when the model cannot run here (missing weights, class index mismatch,
      *                   unavailable device): the run stops before any item is scored
      */
@@ -112,6 +120,8 @@ public interface ModelAdapter<P> extends AutoCloseable {
      * Turns one item into model input. Called on worker threads, concurrently: must be
      * thread-safe. Decoding-heavy work belongs here, so it overlaps the previous batch's predict.
      *
+     * @param item what the adapter may see of one item
+     * @return the model input of the item, later passed to {@link #predict(List)}
      * @throws Exception for an item that cannot be prepared: recorded as an adapter error
      */
     P prepare(ItemInput item) throws Exception;
@@ -119,6 +129,9 @@ public interface ModelAdapter<P> extends AutoCloseable {
     /**
      * Scores a batch: one vector per item, in order, over the class index.
      *
+     * @param batch the prepared items, as {@link #prepare(ItemInput)} returned them
+     * @return one score vector per item of {@code batch}, in its order, each of length
+     *         {@code classIndex.size()}, as the class javadoc's contract of {@code predict} says
      * @throws Exception when the batch fails: retried item by item
      */
     float[][] predict(List<P> batch) throws Exception;
@@ -126,6 +139,8 @@ public interface ModelAdapter<P> extends AutoCloseable {
     /**
      * The deep learning engine and device that run the model, for the run's provenance; called
      * after {@code open}. The default says none, for adapters that use no engine.
+     *
+     * @return the engine and device; empty when the adapter uses no engine
      */
     default Optional<EngineInfo> engine() {
         return Optional.empty();

@@ -48,8 +48,11 @@ public final class ClassIndex {
     /**
      * A class index of the given categories and names.
      *
-     * @param source the split it was built from
+     * @param namesById the category name (slug) of each category id, in any order; copied
+     * @param source    the split it was built from
+     * @return the index of these categories, ids ascending
      * @throws IllegalArgumentException when there is no category
+     * @throws NullPointerException     when {@code source} or a category id is null
      */
     public static ClassIndex of(Map<Integer, String> namesById, Split source) {
         if (namesById.isEmpty()) {
@@ -58,38 +61,55 @@ public final class ClassIndex {
         return new ClassIndex(new TreeMap<>(namesById), source);
     }
 
-    /** Number of classes. */
+    /** {@return the number of classes, the length of every score vector} */
     public int size() {
         return categories.length;
     }
 
-    /** The category id at an index. */
+    /**
+     * The category id at an index.
+     *
+     * @param index a class index, {@code 0} to {@code size() - 1}
+     * @return the category id scored at {@code index}
+     * @throws IndexOutOfBoundsException when {@code index} is outside the index
+     */
     public int category(int index) {
         return categories[index];
     }
 
-    /** The category name (slug) at an index. */
+    /**
+     * The category name (slug) at an index.
+     *
+     * @param index a class index, {@code 0} to {@code size() - 1}
+     * @return the {@code category_name} of the category at {@code index}
+     * @throws IndexOutOfBoundsException when {@code index} is outside the index
+     */
     public String name(int index) {
         return names[index];
     }
 
-    /** The index of a category id, or -1 when the category is not in this index. */
+    /**
+     * The index of a category id.
+     *
+     * @param category a category id
+     * @return its class index, or -1 when the category is not in this index
+     */
     public int indexOf(int category) {
         int index = Arrays.binarySearch(categories, category);
         return index >= 0 ? index : -1;
     }
 
-    /** The category ids in index order (a copy). */
+    /** {@return the category ids in index order, as an unmodifiable copy} */
     public List<Integer> categories() {
         return Arrays.stream(categories).boxed().toList();
     }
 
-    /** The split this index was built from. */
+    /** {@return the split this index was built from} */
     public Split source() {
         return source;
     }
 
-    /** The identity of this index, in lower-case hex (see the class javadoc). */
+    /** {@return the identity of this index, 64 lower-case hex digits (see the class javadoc)} */
     public String sha256() {
         return sha256;
     }

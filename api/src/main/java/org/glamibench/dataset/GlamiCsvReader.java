@@ -96,7 +96,11 @@ public final class GlamiCsvReader implements Closeable {
     /**
      * Opens a split CSV and reads its header.
      *
-     * @throws DatasetException when the file is missing or its header lacks a required column
+     * @param csv  the split's CSV file; messages name it by its file name
+     * @param mode what happens to a bad row
+     * @return a reader before the first row; the caller closes it
+     * @throws DatasetException when the file cannot be opened, or its header is missing, malformed
+     *                          or lacks a required column
      */
     public static GlamiCsvReader open(Path csv, Mode mode) {
         InputStream in;
@@ -111,7 +115,12 @@ public final class GlamiCsvReader implements Closeable {
     /**
      * Reads CSV from a stream; {@code fileName} names it in messages. The reader closes the stream.
      *
-     * @throws DatasetException when the header is missing or lacks a required column
+     * @param fileName the name of the source in messages
+     * @param in       the CSV's bytes, UTF-8 with or without BOM
+     * @param mode     what happens to a bad row
+     * @return a reader before the first row; the caller closes it
+     * @throws DatasetException when the header is missing, malformed or lacks a required column, or
+     *                          the stream cannot be read
      */
     public static GlamiCsvReader open(String fileName, InputStream in, Mode mode) {
         try {
@@ -124,9 +133,12 @@ public final class GlamiCsvReader implements Closeable {
     }
 
     /**
-     * The next valid row, or {@code null} at the end of the file.
+     * Reads on to the next valid row; in lenient mode bad rows on the way are skipped and recorded.
      *
-     * @throws DatasetException in strict mode, for the first bad row
+     * @return the next valid row, or {@code null} at the end of the file (or, in lenient mode, at a
+     *         malformed quote)
+     * @throws DatasetException in strict mode, for the first bad row; in both modes, when the file
+     *                          cannot be read
      */
     public GlamiRow next() {
         while (!ended) {
@@ -157,17 +169,20 @@ public final class GlamiCsvReader implements Closeable {
         return null;
     }
 
-    /** The line where the row last returned by {@link #next()} starts (1-based; header is 1). */
+    /**
+     * {@return the line where the row last returned by {@link #next()} starts (1-based; the header
+     * is 1)}
+     */
     public long line() {
         return line;
     }
 
-    /** The file name used in messages. */
+    /** {@return the file name used in messages} */
     public String fileName() {
         return fileName;
     }
 
-    /** Rows skipped in lenient mode, in file order. */
+    /** {@return the rows skipped so far in lenient mode, in file order, as an unmodifiable copy} */
     public List<RowProblem> problems() {
         return List.copyOf(problems);
     }

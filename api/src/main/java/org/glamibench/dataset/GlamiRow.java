@@ -23,6 +23,20 @@ public record GlamiRow(long itemId, long imageId, Geo geo, String name, String d
     public static final List<String> COLUMNS = List.of("item_id", "image_id", "geo", "name",
             "description", "category", "category_name", "label_source");
 
+    /**
+     * Checks that the text components are present.
+     *
+     * @param itemId       the {@code item_id} column
+     * @param imageId      the {@code image_id} column
+     * @param geo          the {@code geo} column
+     * @param name         the {@code name} column
+     * @param description  the {@code description} column, {@code ""} when empty
+     * @param category     the {@code category} column
+     * @param categoryName the {@code category_name} column
+     * @param labelSource  the {@code label_source} column, {@code ""} when empty
+     * @throws NullPointerException when {@code geo}, {@code name}, {@code description},
+     *                              {@code categoryName} or {@code labelSource} is null
+     */
     public GlamiRow {
         Objects.requireNonNull(geo, "geo");
         Objects.requireNonNull(name, "name");
@@ -31,7 +45,7 @@ public record GlamiRow(long itemId, long imageId, Geo geo, String name, String d
         Objects.requireNonNull(labelSource, "labelSource");
     }
 
-    /** The text the published text baseline reads: name, a space, description. */
+    /** {@return the text the published text baseline reads: name, a space, description} */
     public String text() {
         return name + " " + description;
     }

@@ -9,7 +9,7 @@ package org.glamibench.dataset;
  */
 public record RowProblem(String file, long line, String reason) {
 
-    /** {@code file:line: reason}, the form used in every error message. */
+    /** {@return {@code file:line: reason}, the form used in every error message} */
     @Override
     public String toString() {
         return file + ":" + line + ": " + reason;

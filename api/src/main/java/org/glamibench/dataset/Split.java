@@ -4,14 +4,20 @@ import java.util.Locale;
 
 /** The two published splits of GLAMI-1M. */
 public enum Split {
-    TRAIN, TEST;
+    /** The train split, {@code GLAMI-1M-train.csv}: what models learn from. */
+    TRAIN,
+    /** The test split, {@code GLAMI-1M-test.csv}: what the harness evaluates on. */
+    TEST;
 
-    /** The split's CSV file name, e.g. {@code GLAMI-1M-test.csv}. */
+    /** {@return the split's CSV file name, e.g. {@code GLAMI-1M-test.csv}} */
     public String csvFileName() {
         return "GLAMI-1M-" + label() + ".csv";
     }
 
-    /** Lower-case name as used on the command line and in results: {@code train} or {@code test}. */
+    /**
+     * {@return the lower-case name used on the command line and in results: {@code train} or
+     * {@code test}}
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

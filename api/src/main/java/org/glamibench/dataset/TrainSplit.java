@@ -15,12 +15,17 @@ import java.util.function.Consumer;
 public final class TrainSplit {
     private final Path csv;
 
-    /** The split in this CSV file (e.g. {@code GLAMI-1M-train.csv}). */
+    /**
+     * The split in this CSV file; nothing is read until {@link #forEachRow}.
+     *
+     * @param csv the train split's CSV file (e.g. {@code GLAMI-1M-train.csv})
+     * @throws NullPointerException when {@code csv} is null
+     */
     public TrainSplit(Path csv) {
         this.csv = Objects.requireNonNull(csv, "csv");
     }
 
-    /** The CSV file. */
+    /** {@return the CSV file} */
     public Path csv() {
         return csv;
     }
@@ -32,6 +37,13 @@ public final class TrainSplit {
      * @param skipped the bad rows skipped, each with its line and field, in file order
      */
     public record Summary(long rows, List<RowProblem> skipped) {
+        /**
+         * Copies the skipped rows.
+         *
+         * @param rows    the valid rows handed over
+         * @param skipped the bad rows skipped; copied into an unmodifiable list
+         * @throws NullPointerException when {@code skipped} is or holds null
+         */
         public Summary {
             skipped = List.copyOf(skipped);
         }
@@ -40,6 +52,8 @@ public final class TrainSplit {
     /**
      * Hands every valid row to {@code action}, in file order, on the calling thread.
      *
+     * @param action receives each valid row
+     * @return how many rows were handed over, and which bad rows were skipped
      * @throws DatasetException when the file cannot be read or its header lacks a column
      */
     public Summary forEachRow(Consumer<? super GlamiRow> action) {

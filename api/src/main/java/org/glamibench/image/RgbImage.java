@@ -22,7 +22,16 @@ public record RgbImage(int width, int height, byte[] pixels) {
         }
     }
 
-    /** @throws IllegalArgumentException when the pixel count does not fit the size */
+    /**
+     * Checks that the pixels fit the size; the array is kept, not copied.
+     *
+     * @param width  pixels per row, positive
+     * @param height rows, positive
+     * @param pixels {@code width * height * 3} bytes, R, G, B per pixel
+     * @throws NullPointerException     when {@code pixels} is null
+     * @throws IllegalArgumentException when a side is not positive or the pixel count does not fit
+     *                                  the size
+     */
     public RgbImage {
         Objects.requireNonNull(pixels, "pixels");
         if (width <= 0 || height <= 0 || pixels.length != width * height * 3) {
@@ -31,7 +40,12 @@ public record RgbImage(int width, int height, byte[] pixels) {
         }
     }
 
-    /** The image of any ImageIO type (grey, RGB, CMYK already converted by the reader) as RGB. */
+    /**
+     * The image of any ImageIO type (grey, RGB, CMYK already converted by the reader) as RGB.
+     *
+     * @param image a decoded image; alpha, if any, is dropped
+     * @return its pixels as 8-bit RGB, in a new array
+     */
     public static RgbImage of(BufferedImage image) {
         int width = image.getWidth();
         int height = image.getHeight();
@@ -59,6 +73,8 @@ public record RgbImage(int width, int height, byte[] pixels) {
     /**
      * The image as floats in [0, 1], channels first (CHW, R then G then B), the published
      * baseline's input: {@code value / 255}, no mean or standard deviation applied.
+     *
+     * @return a new array of {@code 3 * width * height} floats
      */
     public float[] toFloatChw() {
         int plane = width * height;
@@ -76,6 +92,8 @@ public record RgbImage(int width, int height, byte[] pixels) {
      * {@code factor x factor} block, {@code sum / (255 * factor^2)} correctly rounded; a partial
      * block at the right or bottom edge is dropped), as floats in [0, 1], CHW.
      *
+     * @param factor how many pixels of a side become one; 1 gives {@link #toFloatChw()}
+     * @return a new array of {@code 3 * (width / factor) * (height / factor)} floats
      * @throws IllegalArgumentException when the factor is below 1 or larger than the image
      */
     public float[] toFloatChw(int factor) {

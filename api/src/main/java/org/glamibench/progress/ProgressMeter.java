@@ -61,7 +61,11 @@ public final class ProgressMeter implements AutoCloseable {
         }
     }
 
-    /** Counts {@code amount} more done; redraws the terminal line when it is due. */
+    /**
+     * Counts {@code amount} more done; redraws the terminal line when it is due.
+     *
+     * @param amount how much more work is done, in the meter's unit
+     */
     public synchronized void add(long amount) {
         done += amount;
         if (output.interactive() && !ended) {
@@ -73,14 +77,16 @@ public final class ProgressMeter implements AutoCloseable {
     }
 
     /**
-     * Sets the text shown after the rate (null or blank for none); it is drawn with the next
-     * redraw and ends the summary line.
+     * Sets the text shown after the rate; it is drawn with the next redraw and ends the summary
+     * line.
+     *
+     * @param text the detail, e.g. {@code loss 0.42}; null or blank for none
      */
     public synchronized void detail(String text) {
         detail = text == null || text.isBlank() ? null : text;
     }
 
-    /** The amount done so far, the initial amount included. */
+    /** {@return the amount done so far, the initial amount included} */
     public synchronized long done() {
         return done;
     }
@@ -178,7 +184,12 @@ public final class ProgressMeter implements AutoCloseable {
         return formatDuration((long) Math.ceil(remaining / rate));
     }
 
-    /** {@code 00:45}, {@code 12:05}, or with hours {@code 1:02:03}. */
+    /**
+     * Formats a duration as minutes and seconds, with hours only when there are any.
+     *
+     * @param seconds the duration in whole seconds, not negative
+     * @return e.g. {@code 00:45}, {@code 12:05}, or with hours {@code 1:02:03}
+     */
     public static String formatDuration(long seconds) {
         long hours = seconds / 3600;
         long minutes = seconds / 60 % 60;
@@ -188,7 +199,12 @@ public final class ProgressMeter implements AutoCloseable {
                 : String.format(Locale.ROOT, "%02d:%02d", minutes, secs);
     }
 
-    /** Bytes with binary prefixes and one decimal: {@code 512 B}, {@code 1.5 KiB}, {@code 10.5 GiB}. */
+    /**
+     * Formats an amount of bytes with binary prefixes and one decimal.
+     *
+     * @param bytes the amount, not negative
+     * @return e.g. {@code 512 B}, {@code 1.5 KiB}, {@code 10.5 GiB}; whole bytes below 1 KiB
+     */
     public static String formatBytes(double bytes) {
         if (bytes < 1023.5) {
             return String.format(Locale.ROOT, "%.0f B", bytes);
@@ -213,7 +229,13 @@ public final class ProgressMeter implements AutoCloseable {
             this.noun = noun;
         }
 
-        /** Counted things, shown as e.g. {@code 1,234 files} and {@code 56.5 files/s}. */
+        /**
+         * Counted things, shown as e.g. {@code 1,234 files} and {@code 56.5 files/s}.
+         *
+         * @param noun what is counted, plural, e.g. {@code files}
+         * @return a unit counting {@code noun}
+         * @throws IllegalArgumentException when {@code noun} is null or blank
+         */
         public static Unit count(String noun) {
             if (noun == null || noun.isBlank()) {
                 throw new IllegalArgumentException("a count unit needs a noun, e.g. \"items\"");

@@ -14,11 +14,23 @@ import java.util.Objects;
  */
 public record ProgressOutput(PrintWriter out, boolean interactive) {
 
+    /**
+     * Checks that there is a writer.
+     *
+     * @param out         receives the lines
+     * @param interactive whether meters redraw one line
+     * @throws NullPointerException when {@code out} is null
+     */
     public ProgressOutput {
         Objects.requireNonNull(out, "out");
     }
 
-    /** Lines to {@code out}, interactive when this process runs on a terminal. */
+    /**
+     * Lines to {@code out}, interactive when this process runs on a terminal.
+     *
+     * @param out receives the lines
+     * @return an output interactive as {@link #onTerminal()} says
+     */
     public static ProgressOutput of(PrintWriter out) {
         return new ProgressOutput(out, onTerminal());
     }
@@ -28,6 +40,9 @@ public record ProgressOutput(PrintWriter out, boolean interactive) {
      * Java 21; from Java 22 it returns a console for redirected streams too, and
      * {@code Console.isTerminal()} (looked up by reflection, since the harness targets Java 17)
      * gives the answer.
+     *
+     * @return true when this process runs on a terminal; false when the streams are redirected or
+     *         the answer cannot be had
      */
     @SuppressWarnings("SystemConsoleNull") // the null check is for Java 17 to 21; isTerminal covers 22 on
     public static boolean onTerminal() {
@@ -48,15 +63,25 @@ public record ProgressOutput(PrintWriter out, boolean interactive) {
     /**
      * Starts a meter writing here.
      *
+     * @param label   names the work at the start of each line, e.g. a file name
+     * @param unit    what the meter counts
      * @param total   the amount when done, or {@link ProgressMeter#UNKNOWN_TOTAL}
      * @param initial the amount already done before this meter started (e.g. a resumed download);
      *                it counts towards the total but not towards the rate
+     * @return the started meter; on a terminal its first line is already drawn
+     * @throws IllegalArgumentException when {@code total} is negative but not
+     *                                  {@link ProgressMeter#UNKNOWN_TOTAL}, or {@code initial} is
+     *                                  negative
      */
     public ProgressMeter meter(String label, ProgressMeter.Unit unit, long total, long initial) {
         return new ProgressMeter(label, unit, total, initial, this, System::nanoTime);
     }
 
-    /** Prints one status line and flushes. */
+    /**
+     * Prints one status line and flushes.
+     *
+     * @param line the line, without its line separator
+     */
     public void println(String line) {
         out.println(line);
         out.flush();
