@@ -79,11 +79,12 @@ public final class DocumentedImports {
                     problems.add(where + ": has a package-info.java, so its permissions belong there, not in the test");
                     return;
                 }
-                Optional<Set<String>> documented = documented(packageInfo, pkg, where, problems);
-                if (documented.isEmpty()) {
+                try {
+                    allowed = documented(packageInfo, pkg);
+                } catch (IllegalArgumentException e) {
+                    problems.add(where + ": " + e.getMessage() + "; it should end with " + paragraph(actual));
                     return;
                 }
-                allowed = documented.get();
             } else if (splitHalves.containsKey(key)) {
                 allowed = splitHalves.get(key);
             } else {
@@ -146,39 +147,37 @@ public final class DocumentedImports {
     }
 
     /**
-     * The packages the closing paragraph of a package-info's javadoc permits; empty, with the reason
-     * added to {@code problems}, when it has no such paragraph or the paragraph is malformed.
+     * The packages the closing paragraph of a package-info's javadoc permits.
+     *
+     * @throws IllegalArgumentException saying what is wrong when there is no such paragraph or it is malformed
      */
-    private static Optional<Set<String>> documented(Path packageInfo, String pkg, String where, List<String> problems) {
+    private static Set<String> documented(Path packageInfo, String pkg) {
         String text = javadocText(packageInfo);
         int start = text.lastIndexOf(PARAGRAPH);
         if (start < 0) {
-            problems.add(where + ": its package-info's javadoc does not end with a \"" + PARAGRAPH + "...\" paragraph");
-            return Optional.empty();
+            throw new IllegalArgumentException("its package-info's javadoc has no \"" + PARAGRAPH + "...\" paragraph");
         }
         String list = text.substring(start + PARAGRAPH.length()).strip();
         if (!list.endsWith(".") || list.contains("<")) {
-            problems.add(where + ": \"" + PARAGRAPH + "...\" must be the last paragraph of its javadoc, ended by a full stop");
-            return Optional.empty();
+            throw new IllegalArgumentException("\"" + PARAGRAPH + "...\" must be the last paragraph of its javadoc,"
+                    + " ended by a full stop");
         }
         list = list.substring(0, list.length() - 1);
         if (list.equals(NONE)) {
-            return Optional.of(Set.of());
+            return Set.of();
         }
         List<String> names = Arrays.asList(list.split(", "));
         for (String name : names) {
             if (!PACKAGE_NAME.matcher(name).matches() || name.equals(pkg)) {
-                problems.add(where + ": \"" + name + "\" is not another package of the harness; the list is comma-separated"
-                        + " package names, or \"" + NONE + "\"");
-                return Optional.empty();
+                throw new IllegalArgumentException("\"" + name + "\" is not another package of the harness; the list is"
+                        + " comma-separated package names, or \"" + NONE + "\"");
             }
         }
         Set<String> sorted = new TreeSet<>(names);
         if (!new ArrayList<>(sorted).equals(names)) {
-            problems.add(where + ": the packages it may import must be listed once each, sorted: " + paragraph(sorted));
-            return Optional.empty();
+            throw new IllegalArgumentException("the packages it may import must be listed once each, sorted");
         }
-        return Optional.of(sorted);
+        return sorted;
     }
 
     /** The text of the first javadoc comment of a file: lines without their leading {@code *}, joined by spaces. */
