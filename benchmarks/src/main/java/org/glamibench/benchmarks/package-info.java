@@ -5,8 +5,8 @@
  *
  * <p>May import: org.glamibench.adapter, org.glamibench.benchmarks.adapter,
  * org.glamibench.benchmarks.report, org.glamibench.dataset, org.glamibench.eval,
- * org.glamibench.image, org.glamibench.models, org.glamibench.models.folder,
- * org.glamibench.models.train, org.glamibench.progress, org.glamibench.registry,
- * org.glamibench.run, org.glamibench.sample.
+ * org.glamibench.harness, org.glamibench.image, org.glamibench.models,
+ * org.glamibench.models.folder, org.glamibench.models.train, org.glamibench.progress,
+ * org.glamibench.registry, org.glamibench.run, org.glamibench.sample.
  */
 package org.glamibench.benchmarks;

@@ -6,6 +6,7 @@
  * and gates, and remakes them when a change is meant to move them.
  *
  * <p>May import: org.glamibench.cli, org.glamibench.compare, org.glamibench.dataset,
- * org.glamibench.leaderboard, org.glamibench.stats, org.glamibench.store.
+ * org.glamibench.harness, org.glamibench.leaderboard, org.glamibench.progress,
+ * org.glamibench.stats, org.glamibench.store.
  */
 package org.glamibench.leaderboard.gate;
