@@ -11,5 +11,8 @@
  * child JVM inside a bubblewrap sandbox ({@code --sandbox}: no network, no dataset folder).
  * {@link org.glamibench.isolation.ChildProcessAdapter} is the harness's side,
  * {@link org.glamibench.isolation.AdapterHost} the child's main class.
+ *
+ * <p>May import: org.glamibench.adapter, org.glamibench.dataset, org.glamibench.image,
+ * org.glamibench.registry.
  */
 package org.glamibench.isolation;

@@ -14,5 +14,7 @@
  * in accuracy or recall; a metric of an empty set of items is {@code NaN}, never an exception. Definitions follow scikit-learn 1.2
  * where it has the metric; the tests check them against fixtures it computed
  * ({@code core/src/test/python/make_metric_fixtures.py}).
+ *
+ * <p>May import: org.glamibench.dataset.
  */
 package org.glamibench.metrics;

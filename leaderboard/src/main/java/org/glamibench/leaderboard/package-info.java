@@ -10,5 +10,8 @@
  * {@code gate} is the accuracy regression gate and the committed baseline suite CI gates on;
  * {@code cli} adds the {@code leaderboard} and {@code gate} commands to {@code glami-bench}
  * through the harness's {@link org.glamibench.cli.CommandProvider} hook.
+ *
+ * <p>May import: org.glamibench.dataset, org.glamibench.eval, org.glamibench.files,
+ * org.glamibench.metrics, org.glamibench.run, org.glamibench.stats, org.glamibench.store.
  */
 package org.glamibench.leaderboard;

@@ -10,5 +10,8 @@
  * {@code train} trains a model into a folder, and {@code adapters} evaluates a trained folder
  * through the harness's adapter SPI. This package holds what all of them share: the model kinds
  * and the choice of device.
+ *
+ * <p>May import: org.glamibench.adapter, org.glamibench.models.folder, org.glamibench.models.input,
+ * org.glamibench.models.nn, org.glamibench.run.
  */
 package org.glamibench.models;

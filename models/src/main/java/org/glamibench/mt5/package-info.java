@@ -7,5 +7,7 @@
  * <p>May import DJL's API ({@code ai.djl.*}, run on the PyTorch engine), Jackson (for {@code config.json}),
  * {@link org.glamibench.torch} (the weights file) and {@link org.glamibench.sentencepiece} (the tokenizer);
  * nothing else of the harness.
+ *
+ * <p>May import: org.glamibench.sentencepiece, org.glamibench.torch.
  */
 package org.glamibench.mt5;

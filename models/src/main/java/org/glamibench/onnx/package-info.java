@@ -5,5 +5,7 @@
  * attributes, float initializers, tensor inputs and outputs).
  *
  * <p>Imports only the JDK.
+ *
+ * <p>May import: no other package of the harness.
  */
 package org.glamibench.onnx;

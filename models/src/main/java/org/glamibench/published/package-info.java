@@ -9,5 +9,10 @@
  * <p>The network's classes may import DJL's api ({@code ai.djl}), {@code org.glamibench.torch}, the
  * reader of torch.save files, and {@code org.glamibench.onnx}, the ONNX file writer; the adapter
  * ({@code GlamiEmbraceNetAdapter}) also the harness's adapter, run and input packages.
+ *
+ * <p>May import: org.glamibench.adapter, org.glamibench.baselines, org.glamibench.dataset,
+ * org.glamibench.download, org.glamibench.features, org.glamibench.image, org.glamibench.models,
+ * org.glamibench.mt5, org.glamibench.onnx, org.glamibench.progress, org.glamibench.run,
+ * org.glamibench.stats, org.glamibench.torch.
  */
 package org.glamibench.published;

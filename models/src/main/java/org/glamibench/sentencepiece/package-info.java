@@ -5,5 +5,7 @@
  * cannot be used raise {@link org.glamibench.sentencepiece.SentencePieceException}.
  *
  * <p>May import only the JDK: it has no dependency on the rest of the harness, nor on native code.
+ *
+ * <p>May import: no other package of the harness.
  */
 package org.glamibench.sentencepiece;

@@ -7,5 +7,7 @@
  * was left over. Every failure is a {@link org.glamibench.torch.TorchFileException} naming the file.
  *
  * <p>Imports only the JDK.
+ *
+ * <p>May import: no other package of the harness.
  */
 package org.glamibench.torch;

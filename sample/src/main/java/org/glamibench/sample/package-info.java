@@ -48,5 +48,7 @@
  * seed and sizes, whatever the number of threads. The lexicon and the catalog do not depend on the
  * seed. {@link org.glamibench.sample.SampleGenerator#GENERATOR_VERSION} changes whenever the output
  * for a given seed does.
+ *
+ * <p>May import: org.glamibench.dataset, org.glamibench.files.
  */
 package org.glamibench.sample;

@@ -3,5 +3,9 @@
  * preprocessing, text featurisation, metric accumulation, the prediction store). Every score is in
  * items per second (one operation is one row, image or text), so the report can chart them side
  * by side as a breakdown of the cost per item.
+ *
+ * <p>May import: org.glamibench.adapter.exported, org.glamibench.benchmarks,
+ * org.glamibench.dataset, org.glamibench.files, org.glamibench.image, org.glamibench.metrics,
+ * org.glamibench.models.input, org.glamibench.store.
  */
 package org.glamibench.benchmarks.stage;

@@ -4,5 +4,9 @@
  * significant, overall or in a geo. {@link org.glamibench.leaderboard.gate.BaselineSuite} holds the
  * reference models' committed runs ({@code results/baselines}) that {@code mvn verify} re-evaluates
  * and gates, and remakes them when a change is meant to move them.
+ *
+ * <p>May import: org.glamibench.cli, org.glamibench.compare, org.glamibench.dataset,
+ * org.glamibench.harness, org.glamibench.leaderboard, org.glamibench.progress,
+ * org.glamibench.stats, org.glamibench.store.
  */
 package org.glamibench.leaderboard.gate;

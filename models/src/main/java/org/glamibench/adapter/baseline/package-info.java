@@ -7,5 +7,8 @@
  *
  * <p>The published GLAMI-1M weights (Zenodo record 7353512) are PyTorch pickles: they are listed, and
  * selecting one is refused with the reason and what an export would need.
+ *
+ * <p>May import: org.glamibench.adapter, org.glamibench.adapter.exported, org.glamibench.baselines,
+ * org.glamibench.download, org.glamibench.features, org.glamibench.published, org.glamibench.run.
  */
 package org.glamibench.adapter.baseline;

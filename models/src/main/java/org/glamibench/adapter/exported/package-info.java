@@ -13,5 +13,8 @@
  * <p>Limits: inputs are one image (float32) and token ids, attention mask and token type ids
  * (int64); the text is the item's name and description; the output is one float matrix, one row per
  * item. Other inputs (geo, label_source) and other dtypes need an adapter of their own.
+ *
+ * <p>May import: org.glamibench.adapter, org.glamibench.dataset, org.glamibench.download,
+ * org.glamibench.image, org.glamibench.progress.
  */
 package org.glamibench.adapter.exported;

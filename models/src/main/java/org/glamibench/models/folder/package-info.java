@@ -4,5 +4,7 @@
  * scores (class index hash and the index itself), what it was trained on (training-data manifest
  * hash, epochs, validation metrics) and the SHA-256 of every file, checked before loading; and the
  * built-in model kinds ({@link org.glamibench.models.folder.ModelKind}) that a manifest names.
+ *
+ * <p>May import: org.glamibench.dataset, org.glamibench.files, org.glamibench.run.
  */
 package org.glamibench.models.folder;

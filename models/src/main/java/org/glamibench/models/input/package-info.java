@@ -4,5 +4,7 @@
  * text hashed into word and character n-gram buckets ({@link org.glamibench.models.input.TextHasher}),
  * and {@code label_source} as a one-hot position ({@link org.glamibench.models.input.LabelSourceCode}).
  * Plain Java, no engine: safe to call on worker threads.
+ *
+ * <p>May import: org.glamibench.image.
  */
 package org.glamibench.models.input;

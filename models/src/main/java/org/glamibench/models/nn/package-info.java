@@ -4,5 +4,7 @@
  * EmbraceNet fusion ({@link org.glamibench.models.nn.EmbraceNetBlock}) and the whole fused model
  * ({@link org.glamibench.models.nn.FusionBlock}). Blocks hold no data preparation: inputs come
  * from {@code org.glamibench.models.input} through {@link org.glamibench.models.nn.Batches}.
+ *
+ * <p>May import: no other package of the harness.
  */
 package org.glamibench.models.nn;
