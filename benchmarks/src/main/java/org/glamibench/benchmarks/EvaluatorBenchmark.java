@@ -1,5 +1,6 @@
 package org.glamibench.benchmarks;
 
+import org.glamibench.benchmarks.setup.BenchmarkData;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;

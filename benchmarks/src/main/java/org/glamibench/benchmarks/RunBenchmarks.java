@@ -1,5 +1,6 @@
 package org.glamibench.benchmarks;
 
+import org.glamibench.benchmarks.setup.BenchmarkSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

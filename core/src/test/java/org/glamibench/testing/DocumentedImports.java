@@ -194,7 +194,7 @@ public final class DocumentedImports {
             return "";
         }
         StringBuilder text = new StringBuilder();
-        for (String line : source.substring(open + 3, close).split("\n")) {
+        for (String line : source.substring(open + 3, close).split("\n", -1)) {
             String stripped = line.strip();
             text.append(stripped.startsWith("*") ? stripped.substring(1).strip() : stripped).append(' ');
         }

@@ -2,7 +2,7 @@ package org.glamibench.benchmarks.stage;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
-import org.glamibench.benchmarks.BenchmarkData;
+import org.glamibench.benchmarks.setup.BenchmarkData;
 import org.glamibench.dataset.DatasetLayout;
 import org.glamibench.dataset.GlamiCsvReader;
 import org.glamibench.dataset.GlamiRow;

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.glamibench.benchmarks.BenchmarkData;
+import org.glamibench.benchmarks.setup.BenchmarkData;
 import org.glamibench.dataset.DatasetLayout;
 import org.glamibench.image.ImageDecodeException;
 import org.glamibench.image.JpegDecoder;

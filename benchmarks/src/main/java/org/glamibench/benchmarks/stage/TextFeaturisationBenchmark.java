@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.glamibench.adapter.exported.ModelSpec;
 import org.glamibench.adapter.exported.TextEncoder;
-import org.glamibench.benchmarks.BenchmarkData;
+import org.glamibench.benchmarks.setup.BenchmarkData;
 import org.glamibench.dataset.DatasetLayout;
 import org.glamibench.dataset.GlamiCsvReader;
 import org.glamibench.dataset.GlamiRow;

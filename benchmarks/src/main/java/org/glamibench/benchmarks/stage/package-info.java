@@ -4,7 +4,7 @@
  * items per second (one operation is one row, image or text), so the report can chart them side
  * by side as a breakdown of the cost per item.
  *
- * <p>May import: org.glamibench.adapter.exported, org.glamibench.benchmarks,
+ * <p>May import: org.glamibench.adapter.exported, org.glamibench.benchmarks.setup,
  * org.glamibench.dataset, org.glamibench.files, org.glamibench.image, org.glamibench.metrics,
  * org.glamibench.models.input, org.glamibench.store.
  */

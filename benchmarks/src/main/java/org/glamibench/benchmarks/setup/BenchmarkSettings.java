@@ -1,4 +1,4 @@
-package org.glamibench.benchmarks;
+package org.glamibench.benchmarks.setup;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
