@@ -7,7 +7,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -17,6 +16,7 @@ import java.util.function.Supplier;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.glamibench.dataset.DatasetLayout;
+import org.glamibench.files.AtomicFiles;
 import org.glamibench.files.FileTrees;
 import org.glamibench.progress.ProgressMeter;
 import org.glamibench.progress.ProgressOutput;
@@ -146,7 +146,7 @@ public final class DatasetDownloader {
         HttpDownloader.Fetched fetched = http.fetch(source.urls(), part, source.size(), algorithm, output);
         verify(part, zip, fetched.size(), fetched::digest, source, "It was downloaded from " + fetched.url()
                 + ", is kept for inspection and was not extracted; delete it to download again from the start.");
-        Files.move(part, zip, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.move(part, zip);
     }
 
     /**
@@ -201,9 +201,9 @@ public final class DatasetDownloader {
     private void moveIntoPlace(Path partial, Path dataset, Path replaced) throws IOException {
         boolean replacing = Files.exists(dataset, LinkOption.NOFOLLOW_LINKS);
         if (replacing) {
-            Files.move(dataset, replaced, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.move(dataset, replaced);
         }
-        Files.move(partial, dataset, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.move(partial, dataset);
         if (replacing) {
             output.println("Removing the replaced dataset folder");
             FileTrees.delete(replaced);

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.glamibench.files.AtomicFiles;
 import org.glamibench.files.FileTrees;
 import org.glamibench.progress.ProgressMeter;
 import org.glamibench.progress.ProgressOutput;
@@ -150,7 +151,7 @@ public final class WeightsCache {
                         + ". Nothing of it is used; it is kept as " + rejected + " for inspection, and the next run"
                         + " downloads it again.");
             }
-            Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.move(part, file);
             output.println("Verified " + file + ": " + fetched.size() + " bytes, sha256 " + artifact.sha256());
             return new Fetched(file, true);
         });
@@ -203,7 +204,7 @@ public final class WeightsCache {
             String sha256 = HexFormat.of().formatHex(fetched.digest());
             Path file = root.resolve(sha256).resolve(fileName);
             Files.createDirectories(file.getParent());
-            Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.moveReplacing(part, file);
             String recorded = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
             RunFiles.writeJson(record, new TrustRecord(fetched.url().toString(), fileName, fetched.size(), sha256,
                     recorded));
@@ -264,7 +265,7 @@ public final class WeightsCache {
             } catch (ZipException e) {
                 throw new DownloadException(zip + " is not a readable zip file (" + e.getMessage() + ")", e);
             }
-            Files.move(partial, folder, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.move(partial, folder);
             return folder;
         });
     }

@@ -8,12 +8,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.UUID;
+import org.glamibench.files.AtomicFiles;
 
 /**
- * Reads and writes the JSON files of a run folder. Writes are atomic: a temporary file in the
- * same folder, then a rename, so a reader never sees half a file.
+ * Reads and writes the JSON files of a run folder. Writes are atomic and durable
+ * ({@link AtomicFiles}), so a reader never sees half a file.
  */
 public final class RunFiles {
     /** The run result's file name. */
@@ -30,7 +29,7 @@ public final class RunFiles {
     private RunFiles() {
     }
 
-    /** Writes a value as JSON to the file, atomically. */
+    /** Writes a value as JSON to the file, atomically and durably. */
     public static void writeJson(Path file, Object value) throws IOException {
         byte[] bytes;
         try {
@@ -38,13 +37,7 @@ public final class RunFiles {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + file.getFileName() + " as JSON: " + e.getMessage(), e);
         }
-        Path temp = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            Files.write(temp, bytes);
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, bytes);
     }
 
     /**

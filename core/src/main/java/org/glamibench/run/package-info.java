@@ -5,6 +5,7 @@
  * {@link org.glamibench.run.RunFiles}; and the throughput measurements the benchmarks write for the
  * leaderboard.
  *
- * <p>May import: org.glamibench.dataset, org.glamibench.metrics, org.glamibench.stats.
+ * <p>May import: org.glamibench.dataset, org.glamibench.files, org.glamibench.metrics,
+ * org.glamibench.stats.
  */
 package org.glamibench.run;

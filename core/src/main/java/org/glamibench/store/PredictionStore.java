@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import org.glamibench.dataset.ClassIndex;
+import org.glamibench.files.AtomicFiles;
 import org.glamibench.metrics.ItemStatus;
 import org.glamibench.npy.Npy;
 
@@ -170,7 +171,6 @@ public final class PredictionStore implements AutoCloseable {
                 files.readClasses();
             } else {
                 files.writeClasses(classes);
-                files.syncFolder();
             }
             lockChannel = lock(files);
             state = files.state();
@@ -227,12 +227,11 @@ public final class PredictionStore implements AutoCloseable {
             ByteBuffer header = Npy.header(0, classes.size());
             byte[] bytes = new byte[header.remaining()];
             header.get(bytes);
-            StoreFiles.writeAtomically(files.scores(false), bytes);
+            AtomicFiles.write(files.scores(false), bytes);
         } else {
             Files.deleteIfExists(files.scores(false));
         }
-        StoreFiles.writeAtomically(files.predictions(false), PredictionCsv.HEADER_BYTES);
-        files.syncFolder();
+        AtomicFiles.write(files.predictions(false), PredictionCsv.HEADER_BYTES);
     }
 
     private static void reopen(StoreFiles files, StoreFiles.State state, boolean saveScores) throws IOException {
@@ -243,12 +242,11 @@ public final class PredictionStore implements AutoCloseable {
                     + " them or use another run folder");
         }
         if (state == StoreFiles.State.FINISHED) {
-            StoreFiles.rename(files.predictions(true), files.predictions(false));
+            AtomicFiles.move(files.predictions(true), files.predictions(false));
         }
         if (npy != null && npy.equals(files.scores(true))) {
-            StoreFiles.rename(npy, files.scores(false));
+            AtomicFiles.move(npy, files.scores(false));
         }
-        files.syncFolder();
     }
 
     private static void cut(FileChannel channel, long size) throws IOException {
@@ -371,11 +369,10 @@ public final class PredictionStore implements AutoCloseable {
                 writeFully(scores, Npy.header(itemIds.size(), classes.size()), 0);
                 scores.force(true);
                 scores.close();
-                StoreFiles.rename(files.scores(false), files.scores(true));
+                AtomicFiles.move(files.scores(false), files.scores(true));
             }
             predictions.close();
-            StoreFiles.rename(files.predictions(false), files.predictions(true));
-            files.syncFolder();
+            AtomicFiles.move(files.predictions(false), files.predictions(true));
             lockChannel.close();
         } catch (IOException e) {
             throw broken("finish", e);

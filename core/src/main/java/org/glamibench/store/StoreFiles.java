@@ -7,17 +7,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.dataset.Split;
+import org.glamibench.files.AtomicFiles;
 
 /**
  * The files of a run folder and their names. A file being written carries the suffix
@@ -91,7 +88,7 @@ final class StoreFiles {
         return finished ? scores(true) : part ? scores(false) : null;
     }
 
-    /** Writes {@code classes.json} atomically. */
+    /** Writes {@code classes.json} atomically and durably. */
     void writeClasses(ClassIndex classes) {
         ObjectNode root = JSON.createObjectNode();
         root.put("sha256", classes.sha256());
@@ -101,7 +98,7 @@ final class StoreFiles {
             list.addObject().put("index", i).put("category", classes.category(i)).put("name", classes.name(i));
         }
         try {
-            writeAtomically(classes(), JSON.writeValueAsBytes(root));
+            AtomicFiles.write(classes(), JSON.writeValueAsBytes(root));
         } catch (IOException e) {
             throw new UncheckedIOException(classes() + ": cannot write: " + e.getMessage(), e);
         }
@@ -165,38 +162,5 @@ final class StoreFiles {
             throw new PredictionStoreException(file + ": field '" + field + "' is missing or not text");
         }
         return node.asText();
-    }
-
-    /** Writes a file under a temporary name, forces it to disk, then renames it into place. */
-    static void writeAtomically(Path target, byte[] content) throws IOException {
-        Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        }
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** Renames a file atomically. */
-    static void rename(Path from, Path to) throws IOException {
-        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    /**
-     * Forces the folder's entries (created and renamed files) to disk. Windows cannot open a
-     * folder for this; there the renames are still atomic, only their durability is up to the OS.
-     */
-    void syncFolder() throws IOException {
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            if (!System.getProperty("os.name", "").startsWith("Windows")) {
-                throw e;
-            }
-        }
     }
 }

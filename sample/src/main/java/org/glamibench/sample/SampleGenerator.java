@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +22,7 @@ import org.glamibench.dataset.DatasetLayout;
 import org.glamibench.dataset.Geo;
 import org.glamibench.dataset.GlamiRow;
 import org.glamibench.dataset.Split;
+import org.glamibench.files.AtomicFiles;
 import org.glamibench.files.FileTrees;
 
 /**
@@ -239,13 +239,13 @@ public final class SampleGenerator {
                 throw new FileAlreadyExistsException(target.toString(), null,
                         "a dataset folder appeared while the sample was written");
             }
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.move(target, old);
         }
         try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.move(tmp, target);
         } catch (IOException e) {
             if (replacing) {
-                Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFiles.move(old, target);
             }
             throw e;
         }

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -14,12 +13,11 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.Map;
-import java.util.UUID;
 import org.glamibench.dataset.ClassIndex;
+import org.glamibench.files.AtomicFiles;
 import org.glamibench.files.Sha256;
 import org.glamibench.run.RunFiles;
 
@@ -97,18 +95,10 @@ public final class ModelFolder {
 
     /**
      * Writes a block's parameters (DJL's format, BatchNorm statistics included) to a file,
-     * atomically, and returns the file's SHA-256.
+     * atomically and durably, and returns the file's SHA-256.
      */
     public static String saveParameters(Block block, Path file) throws IOException {
-        Path temp = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16))) {
-                block.saveParameters(out);
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, out -> block.saveParameters(new DataOutputStream(out)));
         return sha256(file);
     }
 

@@ -8,13 +8,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Stream;
+import org.glamibench.files.AtomicFiles;
 import org.glamibench.models.folder.ModelFolder;
 import org.glamibench.models.folder.ModelFolderException;
 import org.glamibench.models.folder.ModelManifest;
@@ -81,13 +80,7 @@ record Checkpoint(JsonNode request, int epochsDone, long optimizerSteps, double 
         Path folder = Files.createDirectories(modelDir.resolve(FOLDER));
         String networkSha = ModelFolder.saveParameters(network, folder.resolve(NETWORK));
         Path optimizer = folder.resolve(OPTIMIZER);
-        Path temp = folder.resolve("." + OPTIMIZER + "." + UUID.randomUUID() + ".tmp");
-        try {
-            Files.write(temp, adam.moments().encode());
-            Files.move(temp, optimizer, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(optimizer, adam.moments().encode());
         Map<String, String> files = new TreeMap<>();
         files.put(NETWORK, networkSha);
         files.put(OPTIMIZER, ModelFolder.sha256(optimizer));

@@ -4,8 +4,9 @@
  * bounded in-memory cache, Adam, a checkpoint after every epoch from which the same request
  * resumes, and results that depend only on the data, the settings and the seed (on the CPU).
  *
- * <p>May import: org.glamibench.adapter, org.glamibench.dataset, org.glamibench.image,
- * org.glamibench.models, org.glamibench.models.folder, org.glamibench.models.input,
- * org.glamibench.models.nn, org.glamibench.progress, org.glamibench.run.
+ * <p>May import: org.glamibench.adapter, org.glamibench.dataset, org.glamibench.files,
+ * org.glamibench.image, org.glamibench.models, org.glamibench.models.folder,
+ * org.glamibench.models.input, org.glamibench.models.nn, org.glamibench.progress,
+ * org.glamibench.run.
  */
 package org.glamibench.models.train;
