@@ -129,7 +129,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("jar", jar.toString());
-            report.put("jar_sha256", Files.isRegularFile(jar) ? Sha256.hexOf(Files.readAllBytes(jar)) : null);
+            report.put("jar_sha256", Files.isRegularFile(jar) ? Sha256.hexOfFile(jar) : null);
             report.put("isolation", isolation.settings().level().label());
             report.put("passed", passed);
             report.put("checks", checks);

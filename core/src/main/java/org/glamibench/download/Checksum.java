@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 import java.util.Objects;
+import org.glamibench.files.Sha256;
 
 /**
  * An expected digest of a file.
@@ -15,15 +16,13 @@ public record Checksum(Algorithm algorithm, String hex) {
 
     /** The digests a download can be checked with. */
     public enum Algorithm {
-        SHA256("SHA-256", "sha256", 32),
-        MD5("MD5", "md5", 16);
+        SHA256("sha256", 32),
+        MD5("md5", 16);
 
-        private final String jdkName;
         private final String label;
         private final int bytes;
 
-        Algorithm(String jdkName, String label, int bytes) {
-            this.jdkName = jdkName;
+        Algorithm(String label, int bytes) {
             this.label = label;
             this.bytes = bytes;
         }
@@ -35,10 +34,17 @@ public record Checksum(Algorithm algorithm, String hex) {
 
         /** A fresh digest of this algorithm. */
         public MessageDigest newDigest() {
+            return switch (this) {
+                case SHA256 -> Sha256.newDigest();
+                case MD5 -> newMd5();
+            };
+        }
+
+        private static MessageDigest newMd5() {
             try {
-                return MessageDigest.getInstance(jdkName);
+                return MessageDigest.getInstance("MD5");
             } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java runtime has " + jdkName, e);
+                throw new IllegalStateException("every Java runtime has MD5", e);
             }
         }
     }

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.HexFormat;
+import org.glamibench.files.Sha256;
 import org.glamibench.progress.ProgressMeter;
 import org.glamibench.progress.ProgressOutput;
 
@@ -44,8 +44,8 @@ public final class FileDigest {
      * @throws DownloadException when the file cannot be read
      */
     public static String sha256(Path file, ProgressOutput output, String label) {
-        MessageDigest digest = Checksum.Algorithm.SHA256.newDigest();
+        MessageDigest digest = Sha256.newDigest();
         update(digest, file, output, label);
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.hex(digest.digest());
     }
 }

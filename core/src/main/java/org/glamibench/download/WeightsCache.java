@@ -12,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -21,6 +20,7 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.glamibench.files.AtomicFiles;
 import org.glamibench.files.FileTrees;
+import org.glamibench.files.Sha256;
 import org.glamibench.progress.ProgressMeter;
 import org.glamibench.progress.ProgressOutput;
 import org.glamibench.run.RunFiles;
@@ -144,7 +144,7 @@ public final class WeightsCache {
                     : "Downloading " + artifact.fileName() + size) + " from " + artifact.urls().get(0) + " to " + part);
             HttpDownloader.Fetched fetched = http.fetch(artifact.urls(), part, artifact.size(),
                     Checksum.Algorithm.SHA256, output);
-            String problem = problem(artifact, fetched.size(), HexFormat.of().formatHex(fetched.digest()));
+            String problem = problem(artifact, fetched.size(), Sha256.hex(fetched.digest()));
             if (problem != null) {
                 Path rejected = reject(part);
                 throw new DownloadException(artifact.fileName() + " from " + fetched.url() + ": " + problem
@@ -201,7 +201,7 @@ public final class WeightsCache {
                 throw new DownloadException(fileName + " from " + fetched.url() + ": size mismatch: expected " + size
                         + " bytes, actual " + fetched.size() + " bytes; kept as " + rejected + ", never used");
             }
-            String sha256 = HexFormat.of().formatHex(fetched.digest());
+            String sha256 = Sha256.hex(fetched.digest());
             Path file = root.resolve(sha256).resolve(fileName);
             Files.createDirectories(file.getParent());
             AtomicFiles.moveReplacing(part, file);

@@ -101,7 +101,7 @@ public final class Evaluator {
                 : settings.subset() != null ? ItemSelection.stratified(rows, settings.subset(), settings.seed()) : rows;
         Path runDir = outRoot.resolve(runId != null ? RunNames.checked(runId)
                 : RunNames.of(entry.descriptor().name(), testManifest.sha256(), settings));
-        String jarSha256 = entry.jar() == null ? null : Sha256.hexOf(Files.readAllBytes(entry.jar()));
+        String jarSha256 = entry.jar() == null ? null : Sha256.hexOfFile(entry.jar());
         prepareFolder(runDir, settings.force());
         checkRequest(runDir, request(entry.descriptor(), jarSha256, entry.isolation().level(), testManifest, settings));
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.glamibench.files.Sha256;
 
 /** Small zips in the GLAMI-1M layout, built in memory. */
 public final class TestZips {
@@ -69,16 +70,12 @@ public final class TestZips {
     }
 
     public static String sha256(byte[] data) {
-        return digest("SHA-256", data);
+        return Sha256.hexOf(data);
     }
 
     public static String md5(byte[] data) {
-        return digest("MD5", data);
-    }
-
-    private static String digest(String algorithm, byte[] data) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(data));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

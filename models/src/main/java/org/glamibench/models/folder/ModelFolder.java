@@ -8,13 +8,9 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.Map;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.files.AtomicFiles;
@@ -130,14 +126,12 @@ public final class ModelFolder {
      * @throws ModelFolderException when the file is missing or unreadable
      */
     public static String sha256(Path file) {
-        MessageDigest digest = Sha256.newDigest();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
+        try {
+            return Sha256.hexOfFile(file);
         } catch (NoSuchFileException e) {
             throw new ModelFolderException(file + ": missing");
         } catch (IOException e) {
             throw new ModelFolderException(file + ": cannot read: " + e.getMessage(), e);
         }
-        return Sha256.hex(digest.digest());
     }
 }
