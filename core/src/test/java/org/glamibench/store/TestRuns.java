@@ -9,6 +9,7 @@ import org.glamibench.dataset.ClassIndex;
 import org.glamibench.dataset.Geo;
 import org.glamibench.dataset.Split;
 import org.glamibench.metrics.ItemStatus;
+import org.glamibench.stats.SeedMix;
 
 /** Deterministic class indices, items and their predictions for the store tests. */
 final class TestRuns {
@@ -51,7 +52,7 @@ final class TestRuns {
 
     /** A probability vector that follows from the item id: peaked, summing to about 1. */
     static float[] probabilities(long itemId, int size) {
-        SplittableRandom random = new SplittableRandom(itemId * 0x9E3779B97F4A7C15L);
+        SplittableRandom random = new SplittableRandom(itemId * SeedMix.GOLDEN_GAMMA);
         double[] raw = new double[size];
         double sum = 0;
         for (int c = 0; c < size; c++) {

@@ -2,11 +2,13 @@ package org.glamibench.sample;
 
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
+import org.glamibench.stats.SeedMix;
 
 /**
  * Independent random streams derived from the user's seed, so that every row and every image has
  * its own generator and the output does not depend on the order or the thread in which they are
- * made. Uses the SplitMix64 finaliser, which is fixed, so streams are the same on every JVM.
+ * made. Uses the SplitMix64 finaliser ({@link SeedMix}), which is fixed, so streams are the same
+ * on every JVM.
  */
 final class Seeds {
 
@@ -22,8 +24,6 @@ final class Seeds {
     static final long PRODUCT_IMAGE = 10;
     static final long LEXICON = 11;
 
-    private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
-
     private Seeds() {
     }
 
@@ -33,11 +33,7 @@ final class Seeds {
     }
 
     static long derive(long seed, long... parts) {
-        long h = mix(seed + GOLDEN_GAMMA);
-        for (long part : parts) {
-            h = mix(h ^ mix(part + GOLDEN_GAMMA));
-        }
-        return h;
+        return SeedMix.fold(SeedMix.splitMix64(seed), parts);
     }
 
     /** A stable 64-bit hash of a string (FNV-1a over UTF-8, then mixed). */
@@ -47,13 +43,7 @@ final class Seeds {
             h ^= b & 0xff;
             h *= 0x100000001b3L;
         }
-        return mix(h);
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
+        return SeedMix.mix64(h);
     }
 
     /** Fisher-Yates shuffle in place. */

@@ -49,6 +49,6 @@
  * seed. {@link org.glamibench.sample.SampleGenerator#GENERATOR_VERSION} changes whenever the output
  * for a given seed does.
  *
- * <p>May import: org.glamibench.dataset, org.glamibench.files.
+ * <p>May import: org.glamibench.dataset, org.glamibench.files, org.glamibench.stats.
  */
 package org.glamibench.sample;

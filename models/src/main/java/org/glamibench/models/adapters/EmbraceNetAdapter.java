@@ -21,6 +21,7 @@ import org.glamibench.models.input.TextHasher;
 import org.glamibench.models.nn.Batches;
 import org.glamibench.published.Embracement;
 import org.glamibench.run.ConfiguredAdapter;
+import org.glamibench.stats.SeedMix;
 
 /**
  * The {@code embracenet} adapter: EmbraceNet over the image and text encoders (and label_source
@@ -81,8 +82,8 @@ public final class EmbraceNetAdapter extends TrainedModelAdapter<FusionInput> im
 
     @Override
     public FusionInput prepare(ItemInput item) {
-        long drawSeed = stochastic ? seed * 0x9E3779B97F4A7C15L
-                + (item.text() + '\u0000' + item.geo().code() + '\u0000' + item.labelSource()).hashCode() : 0;
+        long drawSeed = stochastic ? SeedMix.goldenScaled(seed,
+                (item.text() + '\u0000' + item.geo().code() + '\u0000' + item.labelSource()).hashCode()) : 0;
         return new FusionInput(preprocessing.floats(item.image()), hasher.ids(item.name(), item.description()),
                 LabelSourceCode.position(item.labelSource()), drawSeed);
     }

@@ -6,6 +6,6 @@
  *
  * <p>May import: org.glamibench.adapter, org.glamibench.dataset, org.glamibench.models,
  * org.glamibench.models.folder, org.glamibench.models.input, org.glamibench.models.nn,
- * org.glamibench.published, org.glamibench.run.
+ * org.glamibench.published, org.glamibench.run, org.glamibench.stats.
  */
 package org.glamibench.models.adapters;

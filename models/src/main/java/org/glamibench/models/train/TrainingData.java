@@ -12,6 +12,7 @@ import org.glamibench.dataset.Split;
 import org.glamibench.dataset.SplitReader;
 import org.glamibench.dataset.TestManifest;
 import org.glamibench.dataset.ClassIndexCollector;
+import org.glamibench.stats.SeedMix;
 
 /**
  * The rows a model trains on: the train split (read strictly), optionally only the rows labelled
@@ -83,10 +84,6 @@ public record TrainingData(List<GlamiRow> rows, int[] labels, int[] train, int[]
 
     /** Whether rows of this photo are validation rows. */
     static boolean inValidation(long imageId) {
-        long z = (imageId ^ VALIDATION_SALT) + 0x9e3779b97f4a7c15L;
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        z = z ^ (z >>> 31);
-        return Long.remainderUnsigned(z, VALIDATION_BUCKETS) == 0;
+        return Long.remainderUnsigned(SeedMix.splitMix64(imageId ^ VALIDATION_SALT), VALIDATION_BUCKETS) == 0;
     }
 }
