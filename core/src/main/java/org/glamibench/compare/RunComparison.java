@@ -6,13 +6,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.glamibench.dataset.Geo;
-import org.glamibench.metrics.ItemStatus;
 import org.glamibench.run.RunFiles;
 import org.glamibench.run.RunResult;
 import org.glamibench.stats.Holm;
 import org.glamibench.stats.Interval;
 import org.glamibench.stats.McNemarTest;
 import org.glamibench.stats.PairedBootstrap;
+import org.glamibench.store.ItemStatus;
 import org.glamibench.store.PredictionRow;
 import org.glamibench.store.StoredPredictions;
 

@@ -16,7 +16,7 @@ import org.glamibench.dataset.GlamiRow;
 import org.glamibench.dataset.Split;
 import org.glamibench.dataset.SplitReader;
 import org.glamibench.isolation.ChildCallException;
-import org.glamibench.metrics.ItemStatus;
+import org.glamibench.store.ItemStatus;
 
 /**
  * Checks an adapter before it scores anything: it opens, keeps its descriptor, prepares a probe

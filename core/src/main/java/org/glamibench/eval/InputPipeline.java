@@ -20,7 +20,7 @@ import org.glamibench.image.ImageDecodeException;
 import org.glamibench.image.ImageFile;
 import org.glamibench.image.JpegDecoder;
 import org.glamibench.image.RgbImage;
-import org.glamibench.metrics.ItemStatus;
+import org.glamibench.store.ItemStatus;
 
 /**
  * Turns rows into prepared batches on a pool of worker threads, a bounded number of batches

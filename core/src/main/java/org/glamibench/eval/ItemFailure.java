@@ -1,6 +1,6 @@
 package org.glamibench.eval;
 
-import org.glamibench.metrics.ItemStatus;
+import org.glamibench.store.ItemStatus;
 
 /**
  * Why an item got no prediction.

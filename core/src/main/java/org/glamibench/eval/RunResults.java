@@ -14,13 +14,13 @@ import org.glamibench.registry.AdapterRegistry;
 import org.glamibench.adapter.EngineInfo;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.dataset.TestManifest;
-import org.glamibench.metrics.ItemStatus;
 import org.glamibench.metrics.MetricReport;
 import org.glamibench.run.MetricsJson;
 import org.glamibench.run.Provenance;
 import org.glamibench.run.RunFiles;
 import org.glamibench.run.RunResult;
 import org.glamibench.stats.BootstrapReport;
+import org.glamibench.store.ItemStatus;
 import org.glamibench.store.PredictionRow;
 import org.glamibench.store.StoredPredictions;
 

@@ -2,9 +2,9 @@ package org.glamibench.eval;
 
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.dataset.Geo;
-import org.glamibench.metrics.ItemStatus;
 import org.glamibench.metrics.MetricAccumulator;
 import org.glamibench.metrics.MetricReport;
+import org.glamibench.store.ItemStatus;
 import org.glamibench.store.PredictionRow;
 import org.glamibench.stats.BootstrapIntervals;
 import org.glamibench.stats.BootstrapReport;

@@ -2,6 +2,7 @@ package org.glamibench.metrics;
 
 import java.util.Comparator;
 import java.util.List;
+import org.glamibench.store.ItemStatus;
 
 /**
  * The sparse confusion matrix of the scored items: how many items of each true class got each

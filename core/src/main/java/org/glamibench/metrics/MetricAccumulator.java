@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.glamibench.dataset.Geo;
+import org.glamibench.store.ItemStatus;
 
 /**
  * Accumulates the metric pack over items, one {@link #add} at a time. Accumulators of separate

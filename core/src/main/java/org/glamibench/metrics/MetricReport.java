@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.glamibench.dataset.Geo;
+import org.glamibench.store.ItemStatus;
 
 /**
  * The metric pack of one set of items, immutable. Made by {@link MetricAccumulator#result()}.

@@ -3,6 +3,7 @@ package org.glamibench.metrics;
 import java.util.Arrays;
 import java.util.Objects;
 import org.glamibench.dataset.Geo;
+import org.glamibench.store.ItemStatus;
 
 /**
  * One stored prediction as the metrics read it. The arrays are held, not copied: do not change

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.dataset.Geo;
-import org.glamibench.metrics.ItemStatus;
 
 /**
  * The {@code predictions.csv} format: UTF-8, LF line ends, one header row, RFC-4180 quoting (a

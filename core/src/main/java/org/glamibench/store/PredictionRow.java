@@ -3,7 +3,6 @@ package org.glamibench.store;
 import java.util.Arrays;
 import java.util.Objects;
 import org.glamibench.dataset.Geo;
-import org.glamibench.metrics.ItemStatus;
 
 /**
  * One row of {@code predictions.csv}: an item, its true category, and the model's best guesses.

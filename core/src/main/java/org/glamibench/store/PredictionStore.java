@@ -19,7 +19,6 @@ import java.util.Objects;
 import java.util.Set;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.files.AtomicFiles;
-import org.glamibench.metrics.ItemStatus;
 import org.glamibench.npy.Npy;
 
 /**

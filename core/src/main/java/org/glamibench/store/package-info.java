@@ -24,7 +24,6 @@
  * While a run is being written, or after it was interrupted, the last two are named
  * {@code predictions.csv.part} and {@code scores.npy.part}.
  *
- * <p>May import: org.glamibench.dataset, org.glamibench.files, org.glamibench.metrics,
- * org.glamibench.npy.
+ * <p>May import: org.glamibench.dataset, org.glamibench.files, org.glamibench.npy.
  */
 package org.glamibench.store;

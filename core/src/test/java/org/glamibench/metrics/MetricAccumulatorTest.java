@@ -3,15 +3,16 @@ package org.glamibench.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.glamibench.metrics.ItemStatus.ADAPTER_ERROR;
-import static org.glamibench.metrics.ItemStatus.INPUT_ERROR;
-import static org.glamibench.metrics.ItemStatus.OK;
+import static org.glamibench.store.ItemStatus.ADAPTER_ERROR;
+import static org.glamibench.store.ItemStatus.INPUT_ERROR;
+import static org.glamibench.store.ItemStatus.OK;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.glamibench.dataset.Geo;
+import org.glamibench.store.ItemStatus;
 import org.junit.jupiter.api.Test;
 
 class MetricAccumulatorTest {

@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.npy.Npy;
 import org.glamibench.dataset.Geo;
-import org.glamibench.metrics.ItemStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

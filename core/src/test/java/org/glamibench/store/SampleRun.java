@@ -8,7 +8,6 @@ import java.util.SplittableRandom;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.dataset.Geo;
 import org.glamibench.dataset.Split;
-import org.glamibench.metrics.ItemStatus;
 
 /**
  * The run folder that {@code core/src/test/python/make_store_fixtures.py} reads with pandas and

@@ -8,7 +8,6 @@ import java.util.stream.IntStream;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.dataset.Geo;
 import org.glamibench.dataset.Split;
-import org.glamibench.metrics.ItemStatus;
 import org.glamibench.stats.SeedMix;
 
 /** Deterministic class indices, items and their predictions for the store tests. */

@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 import org.glamibench.dataset.Geo;
 import org.glamibench.files.Sha256;
-import org.glamibench.metrics.ItemStatus;
+import org.glamibench.store.ItemStatus;
 import org.glamibench.store.PredictionRow;
 import org.glamibench.store.StoredPredictions;
 

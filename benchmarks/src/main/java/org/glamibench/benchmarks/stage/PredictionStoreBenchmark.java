@@ -14,7 +14,7 @@ import org.glamibench.dataset.ClassIndex;
 import org.glamibench.dataset.Geo;
 import org.glamibench.dataset.Split;
 import org.glamibench.files.FileTrees;
-import org.glamibench.metrics.ItemStatus;
+import org.glamibench.store.ItemStatus;
 import org.glamibench.store.PredictionRow;
 import org.glamibench.store.PredictionStore;
 import org.glamibench.store.StoredPredictions;

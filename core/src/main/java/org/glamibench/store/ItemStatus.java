@@ -1,9 +1,9 @@
-package org.glamibench.metrics;
+package org.glamibench.store;
 
 import java.util.Locale;
 import java.util.Optional;
 
-/** What became of one test item when the model was run on it. */
+/** What became of one test item when the model was run on it: the {@code status} column of a run's predictions. */
 public enum ItemStatus {
     /** The model produced scores for the item. */
     OK,
