@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.glamibench.adapter.AdapterDescriptor;
+import org.glamibench.files.JsonFiles;
 import org.glamibench.registry.AdapterRegistry;
 import org.glamibench.adapter.DeviceSpec;
 import org.glamibench.benchmarks.adapter.AdapterForwardBenchmark;
@@ -18,7 +19,6 @@ import org.glamibench.benchmarks.report.BenchmarkReport;
 import org.glamibench.benchmarks.report.JmhResult;
 import org.glamibench.benchmarks.report.Machine;
 import org.glamibench.models.ModelDevices;
-import org.glamibench.run.RunFiles;
 import org.glamibench.run.ThroughputMeasurement;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -69,7 +69,7 @@ public final class RunBenchmarks {
         List<ThroughputMeasurement> measured = throughputs(results, device, Instant.now().toString());
         if (!measured.isEmpty()) {
             Path file = out.resolve(ThroughputMeasurement.FILE);
-            RunFiles.writeJson(file, measured);
+            JsonFiles.write(file, measured);
             System.out.println("wrote " + file);
         }
     }

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.glamibench.compare.RunComparison;
-import org.glamibench.run.RunFiles;
+import org.glamibench.files.JsonFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,7 +48,7 @@ final class CompareCommand implements Callable<Integer> {
             map.put("top1_difference", comparison.difference());
             map.put("overall", comparison.overall());
             map.put("per_language", perGeo);
-            out.println(RunFiles.MAPPER.writeValueAsString(map));
+            out.println(JsonFiles.MAPPER.writeValueAsString(map));
         } else {
             out.printf(Locale.ROOT, "A = %s%nB = %s%n", comparison.runA(), comparison.runB());
             out.printf(Locale.ROOT, "top-1 difference A - B: %+.4f (95%% paired bootstrap interval %+.4f .. %+.4f)%n%n",

@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.glamibench.files.JsonFiles;
 import org.glamibench.perf.PerfCharts;
 import org.glamibench.perf.PerfResult;
 import org.glamibench.perf.PerfRunner;
 import org.glamibench.perf.PerfScenario;
 import org.glamibench.registry.AdapterRegistry;
-import org.glamibench.run.RunFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,7 +94,7 @@ final class PerfCommand implements Callable<Integer> {
         String name = result.adapter().name().replace(':', '_') + "-" + result.scenario() + "-"
                 + LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path file = out.resolve(name + ".json");
-        RunFiles.writeJson(file, result);
+        JsonFiles.write(file, result);
         PrintWriter printer = spec.commandLine().getOut();
         PerfResult.Latency l = result.latencyMs();
         printer.printf(Locale.ROOT, "%s %s on %s, batch %d: %.1f items/s; latency per query p50 %.3f ms, p90 %.3f, "

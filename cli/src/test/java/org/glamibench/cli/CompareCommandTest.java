@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.glamibench.files.JsonFiles;
 import org.glamibench.testing.AdapterJars;
 import org.glamibench.cli.CommandRun;
 import org.glamibench.dataset.Geo;
 import org.glamibench.dataset.GlamiRow;
-import org.glamibench.run.RunFiles;
 import org.glamibench.stats.McNemarTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,7 @@ class CompareCommandTest {
         CommandRun run = CommandRun.of("compare", scripted.toString(), prior.toString(), "--json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        JsonNode json = RunFiles.MAPPER.readTree(run.out());
+        JsonNode json = JsonFiles.MAPPER.readTree(run.out());
         JsonNode overall = json.get("overall");
         assertThat(overall.get("items").asLong()).isEqualTo(42);
         assertThat(overall.get("a_only").asLong()).isEqualTo(aOnly);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.glamibench.cli.CommandRun;
+import org.glamibench.files.JsonFiles;
 import org.glamibench.run.RunFiles;
 import org.glamibench.run.RunJsonSchema;
 
@@ -36,7 +37,7 @@ final class EvalCli {
     static JsonNode runJson(Path runDir) {
         RunJsonSchema.assertValid(runDir);
         try {
-            return RunFiles.MAPPER.readTree(runDir.resolve(RunFiles.RUN_JSON).toFile());
+            return JsonFiles.MAPPER.readTree(runDir.resolve(RunFiles.RUN_JSON).toFile());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,12 +13,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.glamibench.cli.CommandRun;
+import org.glamibench.files.JsonFiles;
 import org.glamibench.files.Sha256;
 import org.glamibench.features.ItemFeatureTable;
 import org.glamibench.features.ItemFeatureWriter;
 import org.glamibench.npy.Npy;
 import org.glamibench.python.PythonScripts;
-import org.glamibench.run.RunFiles;
 import org.glamibench.run.RunJsonSchema;
 import org.glamibench.store.StoredPredictions;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,7 +78,7 @@ class GlamiEmbraceNetEvalTest {
 
         assertAgreesWithTorch(root.resolve("runs/precomputed"));
         RunJsonSchema.assertValid(root.resolve("runs/precomputed/run.json"));
-        JsonNode run = RunFiles.MAPPER.readTree(root.resolve("runs/precomputed/run.json").toFile());
+        JsonNode run = JsonFiles.MAPPER.readTree(root.resolve("runs/precomputed/run.json").toFile());
         JsonNode adapter = run.get("adapter");
         assertThat(adapter.get("name").asText()).isEqualTo("baseline:glami-embracenet");
         String sha256 = Sha256.hexOf(Files.readAllBytes(python.resolve("checkpoint.pt")));
@@ -101,7 +101,7 @@ class GlamiEmbraceNetEvalTest {
 
         assertAgreesWithTorch(root.resolve("runs/onnxruntime"));
         RunJsonSchema.assertValid(root.resolve("runs/onnxruntime/run.json"));
-        JsonNode configuration = RunFiles.MAPPER.readTree(root.resolve("runs/onnxruntime/run.json").toFile())
+        JsonNode configuration = JsonFiles.MAPPER.readTree(root.resolve("runs/onnxruntime/run.json").toFile())
                 .get("adapter").get("configuration");
         assertThat(configuration.get("image_engine").asText()).isEqualTo("onnxruntime");
         assertThat(configuration.get("embracement").asText()).isEqualTo("expected");
@@ -112,7 +112,7 @@ class GlamiEmbraceNetEvalTest {
         eval("computed", "text-model=" + python.resolve("model"), "embracement=expected");
 
         assertAgreesWithTorch(root.resolve("runs/computed"));
-        JsonNode configuration = RunFiles.MAPPER.readTree(root.resolve("runs/computed/run.json").toFile())
+        JsonNode configuration = JsonFiles.MAPPER.readTree(root.resolve("runs/computed/run.json").toFile())
                 .get("adapter").get("configuration");
         assertThat(configuration.get("text_features").asText())
                 .isEqualTo("computed by the mT5 encoder in " + python.resolve("model"));
@@ -138,7 +138,7 @@ class GlamiEmbraceNetEvalTest {
                 }
             }
         }
-        JsonNode description = RunFiles.MAPPER.readTree(out.resolve(ItemFeatureWriter.DESCRIPTION).toFile());
+        JsonNode description = JsonFiles.MAPPER.readTree(out.resolve(ItemFeatureWriter.DESCRIPTION).toFile());
         assertThat(description.get("text_mask").asBoolean()).isTrue();
         assertThat(description.get("rows").asInt()).isEqualTo(24);
         assertThat(description.get("width").asInt()).isEqualTo(1024);
@@ -173,7 +173,7 @@ class GlamiEmbraceNetEvalTest {
             }
         }
         assertThat(differ).as("sampled scores differ from the expectation's").isEqualTo(referenceIds.length);
-        JsonNode configuration = RunFiles.MAPPER.readTree(root.resolve("runs/sampled-1/run.json").toFile())
+        JsonNode configuration = JsonFiles.MAPPER.readTree(root.resolve("runs/sampled-1/run.json").toFile())
                 .get("adapter").get("configuration");
         assertThat(configuration.get("embracement").asText()).isEqualTo("sampled");
     }
@@ -192,7 +192,7 @@ class GlamiEmbraceNetEvalTest {
 
         eval("partial", "text-features=" + partial, "embracement=expected");
 
-        JsonNode errors = RunFiles.MAPPER.readTree(root.resolve("runs/partial/run.json").toFile()).get("errors");
+        JsonNode errors = JsonFiles.MAPPER.readTree(root.resolve("runs/partial/run.json").toFile()).get("errors");
         assertThat(errors.get("input_errors").asInt()).isEqualTo(1);
         assertThat(errors.get("examples").get(0).get("item_id").asLong()).isEqualTo(referenceIds[0]);
         assertThat(errors.get("examples").get(0).get("message").asText()).isEqualTo("item_id " + referenceIds[0]

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.glamibench.cli.CommandRun;
+import org.glamibench.files.JsonFiles;
 import org.glamibench.perf.PerfResult;
-import org.glamibench.run.RunFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,7 +97,7 @@ class PerfCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).contains("warning: " + out.resolve("broken.json") + " left out of the summary: ");
         assertThat(run.out()).contains("summary of 1 perf result written to");
-        assertThat(RunFiles.MAPPER.readTree(onlyFile(out, "random-single-stream-", ".json").toFile())
+        assertThat(JsonFiles.MAPPER.readTree(onlyFile(out, "random-single-stream-", ".json").toFile())
                 .get("latency_ms").get("p50").asDouble()).isPositive();
         assertThat(out.resolve("perf-summary.png")).isRegularFile();
     }
@@ -136,7 +136,7 @@ class PerfCommandTest {
     }
 
     private static JsonNode onlyResult(String prefix) throws IOException {
-        return RunFiles.MAPPER.readTree(onlyFile(shared.resolve("perf"), prefix, ".json").toFile());
+        return JsonFiles.MAPPER.readTree(onlyFile(shared.resolve("perf"), prefix, ".json").toFile());
     }
 
     /** The one file of the folder named {@code prefix...suffix}. */

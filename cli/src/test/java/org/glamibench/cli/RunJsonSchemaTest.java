@@ -8,13 +8,13 @@ import com.networknt.schema.Error;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.glamibench.files.JsonFiles;
 import org.glamibench.testing.AdapterJars;
 import org.glamibench.cli.CommandRun;
 import org.glamibench.eval.TestDataset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.glamibench.run.RunFiles;
 import org.glamibench.run.RunJsonSchema;
 
 /** run.schema.json accepts the run.json files the harness writes and rejects broken ones. */
@@ -53,11 +53,11 @@ class RunJsonSchemaTest {
 
     @Test
     void aMissingRequiredKeyIsRejected() throws Exception {
-        ObjectNode json = (ObjectNode) RunFiles.MAPPER.readTree(runJson);
+        ObjectNode json = (ObjectNode) JsonFiles.MAPPER.readTree(runJson);
         ((ObjectNode) json.get("errors")).remove("adapter_errors");
         json.remove("provenance");
 
-        List<Error> errors = RunJsonSchema.errors(RunFiles.MAPPER.writeValueAsString(json));
+        List<Error> errors = RunJsonSchema.errors(JsonFiles.MAPPER.writeValueAsString(json));
 
         assertThat(errors).extracting(Error::getKeyword).containsOnly("required");
         assertThat(errors).extracting(Error::getProperty).containsExactlyInAnyOrder("provenance", "adapter_errors");
@@ -65,10 +65,10 @@ class RunJsonSchemaTest {
 
     @Test
     void aRateAboveOneIsRejected() throws Exception {
-        ObjectNode json = (ObjectNode) RunFiles.MAPPER.readTree(runJson);
+        ObjectNode json = (ObjectNode) JsonFiles.MAPPER.readTree(runJson);
         ((ObjectNode) json.get("metrics")).put("top1", 1.5);
 
-        List<Error> errors = RunJsonSchema.errors(RunFiles.MAPPER.writeValueAsString(json));
+        List<Error> errors = RunJsonSchema.errors(JsonFiles.MAPPER.writeValueAsString(json));
 
         assertThat(errors).hasSize(1);
         assertThat(errors.get(0).getInstanceLocation().toString()).isEqualTo("/metrics/top1");
@@ -77,9 +77,9 @@ class RunJsonSchemaTest {
 
     @Test
     void assertValidNamesTheFileAndTheViolation() throws Exception {
-        ObjectNode json = (ObjectNode) RunFiles.MAPPER.readTree(runJson);
+        ObjectNode json = (ObjectNode) JsonFiles.MAPPER.readTree(runJson);
         json.put("schema_version", 2);
-        Path file = Files.writeString(dir.resolve("bad-run.json"), RunFiles.MAPPER.writeValueAsString(json));
+        Path file = Files.writeString(dir.resolve("bad-run.json"), JsonFiles.MAPPER.writeValueAsString(json));
 
         assertThatThrownBy(() -> RunJsonSchema.assertValid(file)).isInstanceOf(AssertionError.class)
                 .hasMessageStartingWith(file + " does not match run.schema.json:")

@@ -19,13 +19,13 @@ import org.glamibench.dataset.DatasetLayout;
 import org.glamibench.dataset.Geo;
 import org.glamibench.dataset.GlamiCsvReader;
 import org.glamibench.dataset.Split;
+import org.glamibench.files.JsonFiles;
 import org.glamibench.image.RgbImage;
 import org.glamibench.models.FusionInput;
 import org.glamibench.models.adapters.EmbraceNetAdapter;
 import org.glamibench.models.adapters.TextModelAdapter;
 import org.glamibench.models.folder.ModelFolder;
 import org.glamibench.models.folder.ModelFolderException;
-import org.glamibench.run.RunFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,10 +75,10 @@ class TrainedModelsTest {
         DatasetLayout layout = DatasetLayout.locate(data, Map.of());
         ClassIndex classes = ClassIndexCollector.read(layout, GlamiCsvReader.Mode.STRICT);
         CommandRun inspect = CommandRun.of("inspect", "--data", data.toString(), "--split", "train", "--json");
-        String trainManifest = RunFiles.MAPPER.readTree(inspect.out()).get("manifest_sha256").asText();
+        String trainManifest = JsonFiles.MAPPER.readTree(inspect.out()).get("manifest_sha256").asText();
         for (String model : List.of("text", "image", "embracenet")) {
             Path dir = models.resolve(model);
-            JsonNode json = RunFiles.MAPPER.readTree(dir.resolve("model.json").toFile());
+            JsonNode json = JsonFiles.MAPPER.readTree(dir.resolve("model.json").toFile());
             assertThat(json.get("format").asText()).isEqualTo("glami-bench-model-v1");
             assertThat(json.get("model").asText()).isEqualTo(model);
             assertThat(json.get("classes").get("sha256").asText()).isEqualTo(classes.sha256());
@@ -93,7 +93,7 @@ class TrainedModelsTest {
             assertThat(json.get("parameter_count").asLong()).isPositive();
             assertThat(Files.exists(dir.resolve("checkpoint"))).isFalse();
         }
-        JsonNode fusion = RunFiles.MAPPER.readTree(models.resolve("embracenet/model.json").toFile());
+        JsonNode fusion = JsonFiles.MAPPER.readTree(models.resolve("embracenet/model.json").toFile());
         assertThat(fusion.get("settings").get("encoders").asText()).isEqualTo("frozen");
         assertThat(fusion.get("settings").get("label_source").asBoolean()).isFalse();
         assertThat(fusion.get("training").get("inputs").get("image").asText())
@@ -103,7 +103,7 @@ class TrainedModelsTest {
     @Test
     void runJsonRecordsTheModelAndTheEngine() throws IOException {
         for (String model : List.of("text", "image", "embracenet")) {
-            JsonNode runJson = RunFiles.MAPPER.readTree(root.resolve("runs").resolve(model).resolve("run.json").toFile());
+            JsonNode runJson = JsonFiles.MAPPER.readTree(root.resolve("runs").resolve(model).resolve("run.json").toFile());
             JsonNode modelJson = modelJson(model);
             assertThat(runJson.get("provenance").get("engine").asText()).isEqualTo("PyTorch");
             assertThat(runJson.get("provenance").get("engine_version").asText()).isEqualTo("2.7.1");
@@ -119,7 +119,7 @@ class TrainedModelsTest {
             assertThat(runJson.get("errors").get("adapter_errors").asLong()).isZero();
             assertThat(runJson.get("dataset").get("scored_rows").asInt()).isEqualTo(200);
         }
-        JsonNode prior = RunFiles.MAPPER.readTree(root.resolve("runs/prior/run.json").toFile());
+        JsonNode prior = JsonFiles.MAPPER.readTree(root.resolve("runs/prior/run.json").toFile());
         assertThat(prior.get("provenance").get("engine").isNull()).isTrue();
     }
 
@@ -223,7 +223,7 @@ class TrainedModelsTest {
 
     private static JsonNode modelJson(String model) {
         try {
-            return RunFiles.MAPPER.readTree(models.resolve(model).resolve("model.json").toFile());
+            return JsonFiles.MAPPER.readTree(models.resolve(model).resolve("model.json").toFile());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -20,10 +20,10 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.glamibench.files.AtomicFiles;
 import org.glamibench.files.FileTrees;
+import org.glamibench.files.JsonFiles;
 import org.glamibench.files.Sha256;
 import org.glamibench.progress.ProgressMeter;
 import org.glamibench.progress.ProgressOutput;
-import org.glamibench.run.RunFiles;
 
 /**
  * Model weights downloaded into a cache folder and verified before every use. A file is kept under
@@ -206,7 +206,7 @@ public final class WeightsCache {
             Files.createDirectories(file.getParent());
             AtomicFiles.moveReplacing(part, file);
             String recorded = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-            RunFiles.writeJson(record, new TrustRecord(fetched.url().toString(), fileName, fetched.size(), sha256,
+            JsonFiles.write(record, new TrustRecord(fetched.url().toString(), fileName, fetched.size(), sha256,
                     recorded));
             output.println("First use of " + fileName + ": " + fetched.size() + " bytes, sha256 " + sha256
                     + "; recorded in " + record + " and checked on every later use (trust on first use)");
@@ -220,7 +220,7 @@ public final class WeightsCache {
 
     private static TrustRecord readRecord(Path record) {
         try {
-            TrustRecord trusted = RunFiles.MAPPER.readValue(record.toFile(), TrustRecord.class);
+            TrustRecord trusted = JsonFiles.MAPPER.readValue(record.toFile(), TrustRecord.class);
             if (trusted.sha256() == null || !SHA256.matcher(trusted.sha256()).matches() || trusted.size() < 0) {
                 throw new DownloadException(record + ": not a record of a trusted file (sha256 and size are needed);"
                         + " delete it to download and record the file again");

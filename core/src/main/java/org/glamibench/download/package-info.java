@@ -7,7 +7,6 @@
  * <p>Failures throw {@link org.glamibench.download.DownloadException}; downloaded bytes are never
  * deleted on a failure, so a rerun resumes.
  *
- * <p>May import: org.glamibench.dataset, org.glamibench.files, org.glamibench.progress,
- * org.glamibench.run.
+ * <p>May import: org.glamibench.dataset, org.glamibench.files, org.glamibench.progress.
  */
 package org.glamibench.download;

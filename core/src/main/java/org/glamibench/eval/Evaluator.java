@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.glamibench.adapter.AdapterContext;
 import org.glamibench.adapter.AdapterDescriptor;
+import org.glamibench.files.JsonFiles;
 import org.glamibench.registry.AdapterRegistry;
 import org.glamibench.adapter.EngineInfo;
 import org.glamibench.registry.Isolation;
@@ -120,7 +121,7 @@ public final class Evaluator {
         RunResult result = RunResults.build(runDir, entry, session.adapter(), session.configuration(),
                 session.engine(), jarSha256, settings,
                 classIndex, testManifest, rows.size(), selected.size(), skipped, session.timing(), resumed);
-        RunFiles.writeJson(runDir.resolve(RunFiles.RUN_JSON), result);
+        JsonFiles.write(runDir.resolve(RunFiles.RUN_JSON), result);
         return new Outcome(runDir, result);
     }
 
@@ -366,15 +367,15 @@ public final class Evaluator {
     private static void checkRequest(Path runDir, Map<String, Object> request) throws IOException {
         Path file = runDir.resolve(REQUEST_JSON);
         if (Files.exists(file)) {
-            JsonNode earlier = RunFiles.MAPPER.readTree(file.toFile());
-            JsonNode now = RunFiles.MAPPER.readTree(RunFiles.MAPPER.writeValueAsString(request));
+            JsonNode earlier = JsonFiles.MAPPER.readTree(file.toFile());
+            JsonNode now = JsonFiles.MAPPER.readTree(JsonFiles.MAPPER.writeValueAsString(request));
             if (!earlier.equals(now)) {
                 throw new EvaluationException(runDir + " holds an interrupted run of another request (" + earlier
                         + "); resume it with the same options, or give another --run-id or --force");
             }
             return;
         }
-        RunFiles.writeJson(file, request);
+        JsonFiles.write(file, request);
     }
 
     private static double seconds(long nanos) {

@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.glamibench.files.JsonFiles;
 import org.glamibench.files.Sha256;
 import org.glamibench.npy.Npy;
-import org.glamibench.run.RunFiles;
 
 /**
  * Writes an {@link ItemFeatureTable} row by row, resumably. {@link #open} lays out the folder for
@@ -66,19 +66,19 @@ public final class ItemFeatureWriter implements AutoCloseable {
             Path description = dir.resolve(DESCRIPTION);
             Path features = dir.resolve(ItemFeatureTable.FEATURES);
             if (Files.exists(description) && !Files.exists(progressFile)) {
-                JsonNode finished = RunFiles.MAPPER.readTree(description.toFile());
-                if (!finished.equals(RunFiles.MAPPER.valueToTree(expected))) {
+                JsonNode finished = JsonFiles.MAPPER.readTree(description.toFile());
+                if (!finished.equals(JsonFiles.MAPPER.valueToTree(expected))) {
                     throw new IllegalArgumentException(dir + " holds finished features of another request ("
                             + description + "); give another --out");
                 }
                 return new ItemFeatureWriter(dir, null, width, itemIds.length, expected, itemIds.length);
             }
             if (Files.exists(progressFile)) {
-                JsonNode recorded = RunFiles.MAPPER.readTree(progressFile.toFile());
+                JsonNode recorded = JsonFiles.MAPPER.readTree(progressFile.toFile());
                 int done = recorded.path("rows_done").asInt(-1);
                 Map<String, Object> request = new LinkedHashMap<>(expected);
                 request.put("rows_done", done);
-                if (done < 0 || done > itemIds.length || !recorded.equals(RunFiles.MAPPER.valueToTree(request))) {
+                if (done < 0 || done > itemIds.length || !recorded.equals(JsonFiles.MAPPER.valueToTree(request))) {
                     throw new IllegalArgumentException(dir + " holds unfinished features of another request ("
                             + progressFile + "); finish it with the same command, or give another --out");
                 }
@@ -169,7 +169,7 @@ public final class ItemFeatureWriter implements AutoCloseable {
     private void recordProgress() throws IOException {
         Map<String, Object> record = new LinkedHashMap<>(progress);
         record.put("rows_done", done);
-        RunFiles.writeJson(dir.resolve(ItemFeatureTable.UNFINISHED), record);
+        JsonFiles.write(dir.resolve(ItemFeatureTable.UNFINISHED), record);
     }
 
     /**
@@ -183,7 +183,7 @@ public final class ItemFeatureWriter implements AutoCloseable {
             throw new IllegalStateException(dir + ": " + done + " of " + rows + " rows written");
         }
         try {
-            RunFiles.writeJson(dir.resolve(DESCRIPTION), progress);
+            JsonFiles.write(dir.resolve(DESCRIPTION), progress);
             Files.deleteIfExists(dir.resolve(ItemFeatureTable.UNFINISHED));
         } catch (IOException e) {
             throw new UncheckedIOException(dir + ": cannot finish: " + e.getMessage(), e);

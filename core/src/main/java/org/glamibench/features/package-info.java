@@ -3,7 +3,6 @@
  * still never see item ids: the {@code .npy} table and the interface of the built-in adapters that
  * read one. Imports the adapter SPI and {@code npy}.
  *
- * <p>May import: org.glamibench.adapter, org.glamibench.files, org.glamibench.npy,
- * org.glamibench.run.
+ * <p>May import: org.glamibench.adapter, org.glamibench.files, org.glamibench.npy.
  */
 package org.glamibench.features;

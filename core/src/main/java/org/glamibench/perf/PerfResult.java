@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.glamibench.files.JsonFiles;
 import org.glamibench.run.Provenance;
-import org.glamibench.run.RunFiles;
 import org.glamibench.run.RunResult;
 
 /**
@@ -48,7 +48,7 @@ public record PerfResult(RunResult.Adapter adapter, String scenario, String devi
     public static PerfResult read(Path file) throws IOException {
         PerfResult result;
         try {
-            result = RunFiles.MAPPER.readValue(file.toFile(), PerfResult.class);
+            result = JsonFiles.MAPPER.readValue(file.toFile(), PerfResult.class);
         } catch (UnrecognizedPropertyException e) {
             throw new IOException("not a perf result: unknown field \"" + e.getPropertyName() + "\"", e);
         }

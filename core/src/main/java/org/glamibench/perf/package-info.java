@@ -5,8 +5,8 @@
  * run, and writes a {@link org.glamibench.perf.PerfResult}; {@link org.glamibench.perf.PerfCharts}
  * draws the results.
  *
- * <p>May import: org.glamibench.adapter, org.glamibench.dataset, org.glamibench.image,
- * org.glamibench.metrics, org.glamibench.registry, org.glamibench.report, org.glamibench.run,
- * org.glamibench.store.
+ * <p>May import: org.glamibench.adapter, org.glamibench.dataset, org.glamibench.files,
+ * org.glamibench.image, org.glamibench.metrics, org.glamibench.registry, org.glamibench.report,
+ * org.glamibench.run, org.glamibench.store.
  */
 package org.glamibench.perf;

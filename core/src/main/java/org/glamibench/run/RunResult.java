@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * The {@code run.json} of an evaluation run: what ran, on which data, how, where, how fast, and
  * the metrics computed from the stored predictions. Written with snake_case keys by
- * {@link RunFiles}; its JSON Schema is {@code run.schema.json} beside this class.
+ * {@link org.glamibench.files.JsonFiles}; its JSON Schema is {@code run.schema.json} beside this class.
  *
  * @param schemaVersion {@value #SCHEMA_VERSION}
  * @param runId         the run folder's name

@@ -3,7 +3,7 @@ package org.glamibench.run;
 /**
  * One measured inference throughput of an adapter, as written to
  * {@code results/benchmarks/<date-time>/throughput.json} by the benchmarks (a JSON array of these,
- * snake_case through {@link RunFiles#MAPPER}) and read by the leaderboard.
+ * snake_case through {@link org.glamibench.files.JsonFiles#MAPPER}) and read by the leaderboard.
  *
  * @param adapter        adapter name
  * @param adapterVersion adapter version

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.glamibench.files.JsonFiles;
 import org.glamibench.run.Provenance;
-import org.glamibench.run.RunFiles;
 import org.glamibench.run.RunResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +28,8 @@ class PerfChartsTest {
 
     @Test
     void theSummaryChartsEveryPerfResultOfTheFolder() throws IOException {
-        RunFiles.writeJson(folder.resolve("random-single-stream-20260101-120000.json"), result("random", "single-stream", 1));
-        RunFiles.writeJson(folder.resolve("prior-offline-20260101-120100.json"), result("prior", "offline", 32));
+        JsonFiles.write(folder.resolve("random-single-stream-20260101-120000.json"), result("random", "single-stream", 1));
+        JsonFiles.write(folder.resolve("prior-offline-20260101-120100.json"), result("prior", "offline", 32));
         Files.writeString(folder.resolve("notes.txt"), "not JSON, not looked at");
 
         PerfCharts.Summary summary = PerfCharts.writeSummary(folder);
@@ -54,7 +54,7 @@ class PerfChartsTest {
 
     @Test
     void aJsonFileThatIsNotAPerfResultIsSkippedAndReported() throws IOException {
-        RunFiles.writeJson(folder.resolve("random-single-stream-1.json"), result("random", "single-stream", 1));
+        JsonFiles.write(folder.resolve("random-single-stream-1.json"), result("random", "single-stream", 1));
         Files.writeString(folder.resolve("broken.json"), "{\"adapter\": ");
         Files.writeString(folder.resolve("empty-object.json"), "{}");
         Files.writeString(folder.resolve("run.json"), "{\"run_id\": \"random\"}");

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.glamibench.dataset.Geo;
 import org.glamibench.eval.StoredMetrics;
+import org.glamibench.files.JsonFiles;
 import org.glamibench.metrics.MetricReport;
 import org.glamibench.metrics.TopKAccuracy;
 import org.glamibench.run.HarnessVersion;
@@ -124,7 +125,7 @@ public final class RunVerifier {
                     + (violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : ""));
         }
         try {
-            return RunFiles.MAPPER.readValue(json, RunResult.class);
+            return JsonFiles.MAPPER.readValue(json, RunResult.class);
         } catch (IOException e) {
             throw new RunRejectedException("run.json cannot be read as a run result: " + e.getMessage());
         }

@@ -10,7 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.glamibench.run.RunFiles;
+import org.glamibench.files.JsonFiles;
 import org.glamibench.run.RunResult;
 import org.glamibench.run.ThroughputMeasurement;
 
@@ -60,14 +60,14 @@ public final class Throughputs {
             String name = folder.getParent() == null ? file.toString() : folder.getParent().relativize(file).toString();
             JsonNode json;
             try {
-                json = RunFiles.MAPPER.readTree(file.toFile());
+                json = JsonFiles.MAPPER.readTree(file.toFile());
             } catch (JsonProcessingException e) {
                 throw new IllegalArgumentException(name + ": not JSON: " + e.getOriginalMessage(), e);
             }
             for (JsonNode node : json.isArray() ? json : List.of(json)) {
                 ThroughputMeasurement t;
                 try {
-                    t = RunFiles.MAPPER.treeToValue(node, ThroughputMeasurement.class);
+                    t = JsonFiles.MAPPER.treeToValue(node, ThroughputMeasurement.class);
                 } catch (JsonProcessingException e) {
                     throw new IllegalArgumentException(name + ": not a throughput measurement: " + e.getOriginalMessage(), e);
                 }

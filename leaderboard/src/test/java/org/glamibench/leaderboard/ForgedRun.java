@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.eval.StoredMetrics;
+import org.glamibench.files.JsonFiles;
 import org.glamibench.metrics.MetricReport;
 import org.glamibench.run.MetricsJson;
 import org.glamibench.run.RunFiles;
@@ -52,7 +53,7 @@ public final class ForgedRun {
                 MetricsJson.of(report, intervals, stored.classIndex()),
                 new RunResult.Errors(report.statusCounts().get(ItemStatus.INPUT_ERROR),
                         report.statusCounts().get(ItemStatus.ADAPTER_ERROR), t.errors().examples()));
-        RunFiles.writeJson(folder.resolve(RunFiles.RUN_JSON), result);
+        JsonFiles.write(folder.resolve(RunFiles.RUN_JSON), result);
         return folder;
     }
 

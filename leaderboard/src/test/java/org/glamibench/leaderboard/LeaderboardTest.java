@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.dataset.DatasetLayout;
+import org.glamibench.files.JsonFiles;
 import org.glamibench.run.HarnessVersion;
-import org.glamibench.run.RunFiles;
 import org.glamibench.store.PredictionRow;
 import org.glamibench.store.StoredPredictions;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,9 +48,9 @@ class LeaderboardTest {
                 ? ForgedRun.predicting(row, ForgedRun.other(row.category(), classes), classes) : row);
 
         Path edited = copy(good, runs.resolve("tampered-top1"));
-        ObjectNode json = (ObjectNode) RunFiles.MAPPER.readTree(edited.resolve("run.json").toFile());
+        ObjectNode json = (ObjectNode) JsonFiles.MAPPER.readTree(edited.resolve("run.json").toFile());
         ((ObjectNode) json.get("metrics")).put("top1", 0.95);
-        RunFiles.MAPPER.writeValue(edited.resolve("run.json").toFile(), json);
+        JsonFiles.MAPPER.writeValue(edited.resolve("run.json").toFile(), json);
 
         Files.delete(copy(good, runs.resolve("tampered-no-predictions")).resolve("predictions.csv"));
 
@@ -58,9 +58,9 @@ class LeaderboardTest {
         swapFirstTwoPredictionsOfARightRow(changed.resolve("predictions.csv"));
 
         Path invalid = copy(good, runs.resolve("tampered-schema"));
-        json = (ObjectNode) RunFiles.MAPPER.readTree(invalid.resolve("run.json").toFile());
+        json = (ObjectNode) JsonFiles.MAPPER.readTree(invalid.resolve("run.json").toFile());
         ((ObjectNode) json.get("dataset")).put("manifest_sha256", "not a hash");
-        RunFiles.MAPPER.writeValue(invalid.resolve("run.json").toFile(), json);
+        JsonFiles.MAPPER.writeValue(invalid.resolve("run.json").toFile(), json);
 
         Path other = Files.createDirectories(results.resolve("other-sample"));
         assertThat(Cli.run("sample", "--out", other.toString(), "--train", "300", "--test", "60", "--seed", "3",
@@ -162,10 +162,10 @@ class LeaderboardTest {
     void aMismatchInARunOfAnotherHarnessVersionSaysSo() throws IOException {
         Path older = Files.createDirectories(results.resolve("older"));
         Path run = copy(runs.resolve("good"), older.resolve("good-older"));
-        ObjectNode json = (ObjectNode) RunFiles.MAPPER.readTree(run.resolve("run.json").toFile());
+        ObjectNode json = (ObjectNode) JsonFiles.MAPPER.readTree(run.resolve("run.json").toFile());
         ((ObjectNode) json.get("provenance")).put("harness_version", "0.0.9");
         ((ObjectNode) json.get("metrics")).put("macro_f1", 0.5);
-        RunFiles.MAPPER.writeValue(run.resolve("run.json").toFile(), json);
+        JsonFiles.MAPPER.writeValue(run.resolve("run.json").toFile(), json);
 
         assertThat(Leaderboard.build(older, new RunVerifier(null), Throughputs.none()).rejected()).singleElement()
                 .satisfies(r -> assertThat(r.reason()).startsWith("metrics.macro_f1 is 0.5 in run.json, but ")

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.glamibench.files.JsonFiles;
 import org.glamibench.run.RunFiles;
 import org.glamibench.run.RunResult;
 import org.glamibench.run.ThroughputMeasurement;
@@ -25,10 +26,10 @@ class ThroughputsTest {
     void readsLooseFilesAndTheBenchmarkRunFolders() throws IOException {
         Path benchmarks = Files.createDirectories(dir.resolve("benchmarks"));
         RunResult prior = priorRun();
-        RunFiles.writeJson(benchmarks.resolve("hand.json"),
+        JsonFiles.write(benchmarks.resolve("hand.json"),
                 new ThroughputMeasurement(prior.adapter().name(), prior.adapter().version(), "cpu", 32, 100.0, "2026-01-01T00:00:00Z"));
         Path run = Files.createDirectories(benchmarks.resolve("20261128-120000"));
-        RunFiles.writeJson(run.resolve(ThroughputMeasurement.FILE), List.of(
+        JsonFiles.write(run.resolve(ThroughputMeasurement.FILE), List.of(
                 new ThroughputMeasurement(prior.adapter().name(), prior.adapter().version(), "cpu", 8, 50.0, "2026-11-28T12:00:00Z"),
                 new ThroughputMeasurement(prior.adapter().name(), prior.adapter().version(), "cpu", 32, 250.0, "2026-11-28T12:00:00Z"),
                 new ThroughputMeasurement(prior.adapter().name(), prior.adapter().version(), "gpu:0", 32, 9000.0, "2026-11-29T12:00:00Z")));

@@ -12,11 +12,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Function;
+import org.glamibench.files.JsonFiles;
 import org.glamibench.models.folder.ModelFolder;
 import org.glamibench.models.folder.ModelKind;
 import org.glamibench.models.folder.ModelFolderException;
 import org.glamibench.models.folder.ModelManifest;
-import org.glamibench.run.RunFiles;
 
 /**
  * A checked model folder loaded on a device, ready for inference: its manifest, its network with
@@ -77,7 +77,7 @@ public final class TrainedModel implements AutoCloseable {
     /** The settings of a manifest, as the record of its kind. */
     public static <T> T settings(Path dir, ModelManifest manifest, Class<T> type) {
         try {
-            return RunFiles.MAPPER.treeToValue(manifest.settings(), type);
+            return JsonFiles.MAPPER.treeToValue(manifest.settings(), type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new ModelFolderException(dir.resolve(ModelFolder.MANIFEST) + ": settings unusable for a "
                     + manifest.model() + " model: " + e.getMessage(), e);

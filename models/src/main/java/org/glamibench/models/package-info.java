@@ -11,7 +11,7 @@
  * through the harness's adapter SPI. This package holds what all of them share: the model kinds
  * and the choice of device.
  *
- * <p>May import: org.glamibench.adapter, org.glamibench.models.folder, org.glamibench.models.input,
- * org.glamibench.models.nn, org.glamibench.run.
+ * <p>May import: org.glamibench.adapter, org.glamibench.files, org.glamibench.models.folder,
+ * org.glamibench.models.input, org.glamibench.models.nn.
  */
 package org.glamibench.models;

@@ -30,6 +30,7 @@ import org.glamibench.download.WeightsCache;
 import org.glamibench.features.ItemFeatureAdapter;
 import org.glamibench.features.ItemFeatureTable;
 import org.glamibench.features.ItemFeatureWriter;
+import org.glamibench.files.JsonFiles;
 import org.glamibench.image.ResizeMethod;
 import org.glamibench.image.Resampler;
 import org.glamibench.image.RgbImage;
@@ -37,7 +38,6 @@ import org.glamibench.models.ModelDevices;
 import org.glamibench.mt5.Mt5TextFeatures;
 import org.glamibench.progress.ProgressOutput;
 import org.glamibench.run.ConfiguredAdapter;
-import org.glamibench.run.RunFiles;
 import org.glamibench.stats.SeedMix;
 
 /**
@@ -324,7 +324,7 @@ public final class GlamiEmbraceNetAdapter implements ItemFeatureAdapter<GlamiInp
         Path sidecar = dir.resolve(ItemFeatureWriter.DESCRIPTION);
         if (Files.exists(sidecar)) {
             try {
-                var mask = RunFiles.MAPPER.readTree(sidecar.toFile()).get("text_mask");
+                var mask = JsonFiles.MAPPER.readTree(sidecar.toFile()).get("text_mask");
                 if (mask != null && mask.isBoolean() && mask.booleanValue() != settings.textMask()) {
                     throw new IllegalArgumentException(sidecar + ": the features were written with text_mask "
                             + mask.booleanValue() + ", but the run asks for --adapter-option " + TEXT_MASK + "="

@@ -11,8 +11,8 @@
  * ({@code GlamiEmbraceNetAdapter}) also the harness's adapter, run and input packages.
  *
  * <p>May import: org.glamibench.adapter, org.glamibench.baselines, org.glamibench.dataset,
- * org.glamibench.download, org.glamibench.features, org.glamibench.image, org.glamibench.models,
- * org.glamibench.mt5, org.glamibench.onnx, org.glamibench.progress, org.glamibench.run,
- * org.glamibench.stats, org.glamibench.torch.
+ * org.glamibench.download, org.glamibench.features, org.glamibench.files, org.glamibench.image,
+ * org.glamibench.models, org.glamibench.mt5, org.glamibench.onnx, org.glamibench.progress,
+ * org.glamibench.run, org.glamibench.stats, org.glamibench.torch.
  */
 package org.glamibench.published;

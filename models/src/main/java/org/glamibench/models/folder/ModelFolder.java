@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.files.AtomicFiles;
+import org.glamibench.files.JsonFiles;
 import org.glamibench.files.Sha256;
-import org.glamibench.run.RunFiles;
 
 /** Reads, checks and writes model folders (see the package documentation). */
 public final class ModelFolder {
@@ -43,7 +43,7 @@ public final class ModelFolder {
         Path file = dir.resolve(MANIFEST);
         ModelManifest manifest;
         try {
-            manifest = RunFiles.MAPPER.readValue(file.toFile(), ModelManifest.class);
+            manifest = JsonFiles.MAPPER.readValue(file.toFile(), ModelManifest.class);
         } catch (JsonProcessingException e) {
             throw new ModelFolderException(file + ": not a model manifest: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
@@ -86,7 +86,7 @@ public final class ModelFolder {
 
     /** Writes the manifest, atomically. */
     public static void write(Path dir, ModelManifest manifest) throws IOException {
-        RunFiles.writeJson(dir.resolve(MANIFEST), manifest);
+        JsonFiles.write(dir.resolve(MANIFEST), manifest);
     }
 
     /**

@@ -5,6 +5,6 @@
  * hash, epochs, validation metrics) and the SHA-256 of every file, checked before loading; and the
  * built-in model kinds ({@link org.glamibench.models.folder.ModelKind}) that a manifest names.
  *
- * <p>May import: org.glamibench.dataset, org.glamibench.files, org.glamibench.run.
+ * <p>May import: org.glamibench.dataset, org.glamibench.files.
  */
 package org.glamibench.models.folder;

@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.glamibench.files.AtomicFiles;
+import org.glamibench.files.JsonFiles;
 import org.glamibench.models.folder.ModelFolder;
 import org.glamibench.models.folder.ModelFolderException;
 import org.glamibench.models.folder.ModelManifest;
-import org.glamibench.run.RunFiles;
 
 /**
  * The state of an unfinished training after its last finished epoch, in {@code checkpoint/} of
@@ -58,7 +58,7 @@ record Checkpoint(JsonNode request, int epochsDone, long optimizerSteps, double 
         Path folder = modelDir.resolve(FOLDER);
         Checkpoint checkpoint;
         try {
-            checkpoint = RunFiles.MAPPER.readValue(folder.resolve(STATE).toFile(), Checkpoint.class);
+            checkpoint = JsonFiles.MAPPER.readValue(folder.resolve(STATE).toFile(), Checkpoint.class);
         } catch (IOException e) {
             throw new ModelFolderException(folder.resolve(STATE) + ": unreadable checkpoint (" + e.getMessage()
                     + "); give --force to start over", e);
@@ -84,7 +84,7 @@ record Checkpoint(JsonNode request, int epochsDone, long optimizerSteps, double 
         Map<String, String> files = new TreeMap<>();
         files.put(NETWORK, networkSha);
         files.put(OPTIMIZER, ModelFolder.sha256(optimizer));
-        RunFiles.writeJson(folder.resolve(STATE), new Checkpoint(request, epochsDone, adam.steps(), seconds,
+        JsonFiles.write(folder.resolve(STATE), new Checkpoint(request, epochsDone, adam.steps(), seconds,
                 new ArrayList<>(epochs), new ArrayList<>(skippedRows), new ArrayList<>(skippedExamples), files));
     }
 

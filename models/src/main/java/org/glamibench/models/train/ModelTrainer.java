@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.glamibench.adapter.EngineInfo;
 import org.glamibench.dataset.DatasetLayout;
+import org.glamibench.files.JsonFiles;
 import org.glamibench.models.FusionSettings;
 import org.glamibench.models.ImageSettings;
 import org.glamibench.models.ModelDevices;
@@ -37,7 +38,6 @@ import org.glamibench.models.folder.ModelFolder;
 import org.glamibench.models.folder.ModelManifest;
 import org.glamibench.progress.ProgressMeter;
 import org.glamibench.progress.ProgressOutput;
-import org.glamibench.run.RunFiles;
 
 /**
  * Trains a built-in model on a dataset's train split into a model folder.
@@ -163,7 +163,7 @@ public final class ModelTrainer {
      * Normalised through its JSON text, so that it compares equal to the one read from state.json.
      */
     private static JsonNode request(TrainingSettings settings, TrainingData data) throws IOException {
-        ObjectNode request = RunFiles.MAPPER.createObjectNode();
+        ObjectNode request = JsonFiles.MAPPER.createObjectNode();
         request.put("model", settings.kind().label());
         request.put("train_manifest_sha256", data.manifestSha256());
         request.put("class_index_sha256", data.classIndex().sha256());
@@ -181,7 +181,7 @@ public final class ModelTrainer {
                 request.put("text_model_sha256", ModelFolder.sha256(settings.textModel().resolve(ModelFolder.MANIFEST)));
             }
         }
-        return RunFiles.MAPPER.readTree(RunFiles.MAPPER.writeValueAsString(request));
+        return JsonFiles.MAPPER.readTree(JsonFiles.MAPPER.writeValueAsString(request));
     }
 
     private <E> Outcome run(TrainingTask<E> task, TrainingSettings settings, TrainingData data, Path modelDir,
@@ -276,7 +276,7 @@ public final class ModelTrainer {
         }
         String parametersSha = ModelFolder.saveParameters(task.network(), modelDir.resolve(ModelFolder.PARAMETERS));
         ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, settings.kind().label(), task.architecture(),
-                task.preprocessing(), RunFiles.MAPPER.valueToTree(task.settings()),
+                task.preprocessing(), JsonFiles.MAPPER.valueToTree(task.settings()),
                 TrainedModel.parameterCount(task.network()), ModelManifest.Classes.of(data.classIndex()),
                 new ModelManifest.Training(data.manifestSha256(), data.splitRows(), settings.humanLabelsOnly(),
                         data.train().length, data.validation().length, TrainingData.VALIDATION_RULE, skipped.size(),

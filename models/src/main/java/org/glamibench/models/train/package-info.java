@@ -7,6 +7,6 @@
  * <p>May import: org.glamibench.adapter, org.glamibench.dataset, org.glamibench.files,
  * org.glamibench.image, org.glamibench.models, org.glamibench.models.folder,
  * org.glamibench.models.input, org.glamibench.models.nn, org.glamibench.progress,
- * org.glamibench.run, org.glamibench.stats.
+ * org.glamibench.stats.
  */
 package org.glamibench.models.train;
