@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.glamibench.adapter.AdapterContext;
 import org.glamibench.adapter.AdapterDescriptor;
+import org.glamibench.registry.AdapterCallException;
 import org.glamibench.registry.AdapterRegistry;
 import org.glamibench.adapter.ModelAdapter;
 import org.glamibench.adapter.OutputKind;
@@ -15,7 +16,6 @@ import org.glamibench.dataset.GlamiCsvReader;
 import org.glamibench.dataset.GlamiRow;
 import org.glamibench.dataset.Split;
 import org.glamibench.dataset.SplitReader;
-import org.glamibench.isolation.ChildCallException;
 import org.glamibench.store.ItemStatus;
 
 /**
@@ -110,7 +110,7 @@ public final class AdapterValidator {
         try {
             adapter.open(context);
         } catch (Exception | LinkageError e) {
-            fail("open", e instanceof ChildCallException child && !child.adapterThrew() ? child.getMessage() : "open threw " + e);
+            fail("open", e instanceof AdapterCallException call && !call.adapterThrew() ? call.getMessage() : "open threw " + e);
             return false;
         }
         pass("open", String.format(Locale.ROOT, "opened in %.2f s", seconds(System.nanoTime() - start)));
@@ -197,7 +197,7 @@ public final class AdapterValidator {
         long start = System.nanoTime();
         try {
             return adapter.predict(inputs);
-        } catch (ChildCallException e) {
+        } catch (AdapterCallException e) {
             fail(check, e.getMessage());
         } catch (Exception | LinkageError | StackOverflowError e) {
             fail(check, "predict threw " + e);

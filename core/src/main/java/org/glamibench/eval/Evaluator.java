@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.glamibench.adapter.AdapterContext;
 import org.glamibench.adapter.AdapterDescriptor;
 import org.glamibench.files.JsonFiles;
+import org.glamibench.registry.AdapterCallException;
 import org.glamibench.registry.AdapterRegistry;
 import org.glamibench.adapter.EngineInfo;
 import org.glamibench.registry.Isolation;
@@ -29,7 +30,6 @@ import org.glamibench.dataset.SplitReader;
 import org.glamibench.dataset.TestManifest;
 import org.glamibench.features.ItemFeatureAdapter;
 import org.glamibench.features.ItemFeatureTable;
-import org.glamibench.isolation.ChildCallException;
 import org.glamibench.metrics.Scores;
 import org.glamibench.progress.ProgressMeter;
 import org.glamibench.progress.ProgressOutput;
@@ -50,7 +50,7 @@ import org.glamibench.dataset.ClassIndexCollector;
  *
  * <p>A batch whose {@code predict} throws or breaks the output contract is retried item by item;
  * items that still fail are stored as adapter errors. A batch on which an adapter's child JVM
- * failed (a {@link ChildCallException} not worth an item-by-item retry: the batch was already
+ * failed (an {@link AdapterCallException} not worth an item-by-item retry: the batch was already
  * retried in a fresh child) is stored as adapter errors at once. Items whose image cannot be read
  * are stored as input errors. Both count as wrong. With {@code failFast} the first such item stops
  * the run (what was stored is kept for a later resume).
@@ -291,7 +291,7 @@ public final class Evaluator {
             lastFailureItemByItem = true;
             try {
                 scores = adapter.predict(inputs);
-            } catch (ChildCallException e) {
+            } catch (AdapterCallException e) {
                 lastFailure = failure(e.getMessage());
                 lastFailureItemByItem = e.itemByItem();
                 return null;

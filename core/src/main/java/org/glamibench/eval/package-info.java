@@ -6,8 +6,7 @@
  * adapter's contract before it scores anything.
  *
  * <p>May import: org.glamibench.adapter, org.glamibench.dataset, org.glamibench.features,
- * org.glamibench.files, org.glamibench.image, org.glamibench.isolation, org.glamibench.metrics,
- * org.glamibench.progress, org.glamibench.registry, org.glamibench.run, org.glamibench.stats,
- * org.glamibench.store.
+ * org.glamibench.files, org.glamibench.image, org.glamibench.metrics, org.glamibench.progress,
+ * org.glamibench.registry, org.glamibench.run, org.glamibench.stats, org.glamibench.store.
  */
 package org.glamibench.eval;

@@ -12,6 +12,7 @@ import org.glamibench.adapter.ModelAdapter;
 import org.glamibench.isolation.ChildProcess.ChildFailure;
 import org.glamibench.isolation.ChildProtocol.Frame;
 import org.glamibench.isolation.ChildProtocol.Threw;
+import org.glamibench.registry.AdapterCallException;
 
 /**
  * An adapter of a jar run in a child JVM, seen by the harness as any other adapter: {@code open}
@@ -24,7 +25,7 @@ import org.glamibench.isolation.ChildProtocol.Threw;
  * <p>When the child fails on a batch (exits, crashes, runs out of heap, hangs past the batch
  * timeout, writes garbage) it is ended, and the batch is sent again to a fresh child (opened with
  * the same context) up to {@link ChildSettings#retries()} times; after that {@code predict} throws
- * a {@link ChildCallException} that is not worth an item-by-item retry. The next batch gets a
+ * an {@link AdapterCallException} that is not worth an item-by-item retry. The next batch gets a
  * fresh child. Not thread-safe: one thread calls open, predict and close.
  */
 public final class ChildProcessAdapter implements ModelAdapter<ItemInput> {
@@ -53,12 +54,12 @@ public final class ChildProcessAdapter implements ModelAdapter<ItemInput> {
     /**
      * Starts the child and opens the adapter in it.
      *
-     * @throws ChildCallException with the adapter's own message when its {@code open} threw, or
+     * @throws AdapterCallException with the adapter's own message when its {@code open} threw, or
      *                            saying how the child failed
      * @throws IllegalArgumentException when the sandbox cannot run here
      */
     @Override
-    public void open(AdapterContext context) throws ChildCallException {
+    public void open(AdapterContext context) throws AdapterCallException {
         this.context = Objects.requireNonNull(context, "context");
         child = startOpened();
     }
@@ -72,12 +73,12 @@ public final class ChildProcessAdapter implements ModelAdapter<ItemInput> {
     /**
      * Scores a batch in the child.
      *
-     * @throws ChildCallException when the adapter's {@code prepare} or {@code predict} threw in the
+     * @throws AdapterCallException when the adapter's {@code prepare} or {@code predict} threw in the
      *                            child (worth retrying item by item), or the child failed on the
      *                            batch in every attempt (not worth it)
      */
     @Override
-    public float[][] predict(List<ItemInput> batch) throws ChildCallException {
+    public float[][] predict(List<ItemInput> batch) throws AdapterCallException {
         byte[] payload = ChildProtocol.batch(batch);
         String doing = "while scoring a batch of " + batch.size() + (batch.size() == 1 ? " item" : " items");
         List<String> failures = new ArrayList<>();
@@ -94,19 +95,19 @@ public final class ChildProcessAdapter implements ModelAdapter<ItemInput> {
                 failures.add(failure.getMessage());
             }
         }
-        throw new ChildCallException(failures.size() == 2 && failures.get(0).equals(failures.get(1))
+        throw new AdapterCallException(failures.size() == 2 && failures.get(0).equals(failures.get(1))
                 ? failures.get(0) + ", twice (the second time in a fresh JVM)"
                 : String.join("; then, in a fresh JVM: ", failures), null, false);
     }
 
-    private float[][] answer(Frame frame) throws ChildFailure, ChildCallException {
+    private float[][] answer(Frame frame) throws ChildFailure, AdapterCallException {
         try {
             if (frame.type() == ChildProtocol.Type.SCORES) {
                 return ChildProtocol.readScores(frame.payload());
             }
             if (frame.type() == ChildProtocol.Type.THREW) {
                 Threw threw = ChildProtocol.readThrew(frame.payload());
-                throw new ChildCallException(threw.phase() + " threw " + threw.text(), threw.text(), true);
+                throw new AdapterCallException(threw.phase() + " threw " + threw.text(), threw.text(), true);
             }
         } catch (IOException e) {
             throw new ChildFailure("sent a malformed " + frame.type() + " answer (" + e.getMessage() + ")");
@@ -116,7 +117,7 @@ public final class ChildProcessAdapter implements ModelAdapter<ItemInput> {
 
     /** Closes the adapter in the child and ends the child. */
     @Override
-    public void close() throws ChildCallException {
+    public void close() throws AdapterCallException {
         if (child == null) {
             return;
         }
@@ -125,13 +126,13 @@ public final class ChildProcessAdapter implements ModelAdapter<ItemInput> {
                 Frame frame = child.exchange(ChildProtocol.Type.CLOSE, new byte[0], settings.openTimeout(), "while closing the adapter");
                 if (frame.type() == ChildProtocol.Type.THREW) {
                     Threw threw = ChildProtocol.readThrew(frame.payload());
-                    throw new ChildCallException(threw.message(), threw.text(), false);
+                    throw new AdapterCallException(threw.message(), threw.text(), false);
                 }
             }
         } catch (ChildFailure failure) {
-            throw new ChildCallException("its JVM " + failure.getMessage(), null, false);
+            throw new AdapterCallException("its JVM " + failure.getMessage(), null, false);
         } catch (IOException e) {
-            throw new ChildCallException("its JVM sent a malformed answer to close (" + e.getMessage() + ")", null, false);
+            throw new AdapterCallException("its JVM sent a malformed answer to close (" + e.getMessage() + ")", null, false);
         } finally {
             child.close();
             child = null;
@@ -147,46 +148,46 @@ public final class ChildProcessAdapter implements ModelAdapter<ItemInput> {
         }
         try {
             child = startOpened();
-        } catch (ChildCallException e) {
+        } catch (AdapterCallException e) {
             throw new FreshChildFailed("opening the adapter again failed: " + e.getMessage());
         }
     }
 
-    private ChildProcess startOpened() throws ChildCallException {
+    private ChildProcess startOpened() throws AdapterCallException {
         ChildProcess started;
         try {
             started = ChildProcess.start(ChildCommand.of(settings, jar, context), settings);
         } catch (ChildFailure failure) {
-            throw new ChildCallException(failure.getMessage(), null, false);
+            throw new AdapterCallException(failure.getMessage(), null, false);
         }
         try {
             Frame hello = started.await(settings.openTimeout(), "while starting");
             if (hello.type() == ChildProtocol.Type.LOAD_FAILED) {
-                throw new ChildCallException(ChildProtocol.readText(hello.payload()), null, false);
+                throw new AdapterCallException(ChildProtocol.readText(hello.payload()), null, false);
             }
             if (hello.type() != ChildProtocol.Type.HELLO || ChildProtocol.readHello(hello.payload()).stream()
                     .noneMatch(listed -> listed.name().equals(descriptor.name()))) {
-                throw new ChildCallException(jar + " no longer has an adapter named " + descriptor.name(), null, false);
+                throw new AdapterCallException(jar + " no longer has an adapter named " + descriptor.name(), null, false);
             }
             byte[] open = ChildProtocol.open(new ChildProtocol.OpenRequest(descriptor.name(),
                     ChildCommand.inChild(settings, context), settings.prepareThreads()));
             Frame opened = started.exchange(ChildProtocol.Type.OPEN, open, settings.openTimeout(), "while opening the adapter");
             if (opened.type() == ChildProtocol.Type.THREW) {
                 Threw threw = ChildProtocol.readThrew(opened.payload());
-                throw new ChildCallException(threw.message(), threw.text(), false);
+                throw new AdapterCallException(threw.message(), threw.text(), false);
             }
             if (opened.type() != ChildProtocol.Type.OPENED) {
-                throw new ChildCallException("its JVM answered open with " + opened.type(), null, false);
+                throw new AdapterCallException("its JVM answered open with " + opened.type(), null, false);
             }
             descriptor = ChildProtocol.readDescriptor(opened.payload());
             return started;
         } catch (ChildFailure failure) {
             started.close();
-            throw new ChildCallException("its JVM " + failure.getMessage(), null, false);
+            throw new AdapterCallException("its JVM " + failure.getMessage(), null, false);
         } catch (IOException e) {
             started.close();
-            throw new ChildCallException("its JVM sent a malformed answer (" + e.getMessage() + ")", null, false);
-        } catch (ChildCallException e) {
+            throw new AdapterCallException("its JVM sent a malformed answer (" + e.getMessage() + ")", null, false);
+        } catch (AdapterCallException e) {
             started.close();
             throw e;
         }
