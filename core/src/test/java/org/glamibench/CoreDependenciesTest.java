@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The dependency rules of the two lower modules, checked over their class files: the API needs
- * nothing of the harness (JDK, Jackson and its own four packages only), and the evaluation core
- * imports neither the trainer and models, the sample generator, nor the command line.
+ * nothing of the harness (JDK, Jackson and its own four packages only); the evaluation core
+ * imports neither the trainer and models, the sample generator, nor the command line; and within
+ * the core, the prediction store knows nothing of the metrics computed from it, and the evaluator
+ * nothing of how an adapter is isolated.
  */
 class CoreDependenciesTest {
 
@@ -27,6 +29,23 @@ class CoreDependenciesTest {
     void theEvaluationCoreImportsNeitherTheTrainerTheSampleGeneratorNorTheCli() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage(ABOVE_CORE)
                 .because("the evaluation core is below the trainer, the sample generator and the CLI")
+                .check(classesOf(Evaluator.class));
+    }
+
+    @Test
+    void theStoreDoesNotDependOnTheMetrics() {
+        noClasses().that().resideInAPackage("org.glamibench.store..")
+                .should().dependOnClassesThat().resideInAPackage("org.glamibench.metrics..")
+                .because("the store keeps predictions; metrics are computed from them, not the other way round")
+                .check(classesOf(Evaluator.class));
+    }
+
+    @Test
+    void theEvaluatorDoesNotDependOnTheIsolationLayer() {
+        noClasses().that().resideInAPackage("org.glamibench.eval..")
+                .should().dependOnClassesThat().resideInAPackage("org.glamibench.isolation..")
+                .because("the evaluator treats every adapter alike; a failed isolated call is a"
+                        + " registry.AdapterCallException")
                 .check(classesOf(Evaluator.class));
     }
 
