@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.glamibench.adapter.Modality;
 import org.glamibench.adapter.exported.SpecException;
@@ -13,10 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BaselineRegistryTest {
-    private static final String ENTRY = "{\"name\": \"tiny\", \"kind\": \"model-zip\", \"modality\": \"TEXT\","
-            + " \"url\": \"https://example.org/tiny.zip\", \"file\": \"tiny.zip\", \"size\": 10, \"sha256\": \""
-            + "ab".repeat(32) + "\"}";
-
     @TempDir
     Path temp;
 
@@ -48,16 +43,16 @@ class BaselineRegistryTest {
         String glami = "{\"name\": \"g\", \"aliases\": [\"old\"], \"kind\": \"glami-embracenet\","
                 + " \"url\": \"https://example.org/g.pt\", \"file\": \"g.pt\", \"size\": \"unknown\","
                 + " \"sha256\": \"unknown\"";
-        Path file = write("{\"format\": \"glami-bench-baselines/1\", \"baselines\": [" + glami + "}]}");
+        Path file = RegistryFiles.write(temp, "{\"format\": \"glami-bench-baselines/1\", \"baselines\": [" + glami + "}]}");
         assertThatThrownBy(() -> BaselineRegistry.read(file)).hasMessage(file
                 + ": baselines[0].text_model: missing (a glami-embracenet names the text encoder of its features)");
         String textModel = ", \"text_model\": {\"name\": \"m\", \"revision\": \"r\", \"files\": [{\"file\":"
                 + " \"config.json\", \"url\": \"https://example.org/c.json\", \"size\": 5, \"sha256\": \"unknown\"}]}";
-        write("{\"format\": \"glami-bench-baselines/1\", \"baselines\": [" + glami + textModel + "}, "
-                + ENTRY.replace("\"tiny\"", "\"old\"") + "]}");
+        RegistryFiles.write(temp, "{\"format\": \"glami-bench-baselines/1\", \"baselines\": [" + glami + textModel + "}, "
+                + RegistryFiles.TINY.replace("\"tiny\"", "\"old\"") + "]}");
         assertThatThrownBy(() -> BaselineRegistry.read(file)).hasMessage(file
                 + ": baselines[1].name: \"old\" is listed twice");
-        write("{\"format\": \"glami-bench-baselines/1\", \"baselines\": [" + glami + textModel + "}]}");
+        RegistryFiles.write(temp, "{\"format\": \"glami-bench-baselines/1\", \"baselines\": [" + glami + textModel + "}]}");
         Baseline read = BaselineRegistry.read(file).get("old").orElseThrow();
         assertThat(read.name()).isEqualTo("g");
         assertThat(read.textModel().files()).containsExactly(new Baseline.File("config.json",
@@ -66,23 +61,19 @@ class BaselineRegistryTest {
 
     @Test
     void wrongRegistriesAreClearErrors() throws IOException {
-        Path file = write("{\"format\": \"glami-bench-baselines/1\", \"baselines\": [" + ENTRY.replace("\"size\": 10",
+        Path file = RegistryFiles.write(temp, "{\"format\": \"glami-bench-baselines/1\", \"baselines\": [" + RegistryFiles.TINY.replace("\"size\": 10",
                 "\"size\": \"big\"") + "]}");
         assertThatThrownBy(() -> BaselineRegistry.read(file)).isInstanceOf(SpecException.class)
                 .hasMessage(file + ": baselines[0].size: must be a number of bytes or \"unknown\", got \"big\"");
-        write("{\"format\": \"glami-bench-baselines/1\", \"baselines\": [" + ENTRY + ", " + ENTRY + "]}");
+        RegistryFiles.write(temp, "{\"format\": \"glami-bench-baselines/1\", \"baselines\": [" + RegistryFiles.TINY + ", " + RegistryFiles.TINY + "]}");
         assertThatThrownBy(() -> BaselineRegistry.read(file)).hasMessage(file + ": baselines[1].name: \"tiny\" is listed twice");
-        write("{\"format\": \"glami-bench-baselines/1\", \"baselines\": [" + ENTRY.replace("model-zip", "keras") + "]}");
+        RegistryFiles.write(temp, "{\"format\": \"glami-bench-baselines/1\", \"baselines\": [" + RegistryFiles.TINY.replace("model-zip", "keras") + "]}");
         assertThatThrownBy(() -> BaselineRegistry.read(file)).hasMessage(file
                 + ": baselines[0].kind: must be model-zip, glami-embracenet or pytorch-pickle, got \"keras\"");
-        write("{\"format\": \"glami-bench-baselines/1\", \"baselines\": [" + ENTRY.replace("https://", "ftp://") + "]}");
+        RegistryFiles.write(temp, "{\"format\": \"glami-bench-baselines/1\", \"baselines\": [" + RegistryFiles.TINY.replace("https://", "ftp://") + "]}");
         assertThatThrownBy(() -> BaselineRegistry.read(file)).hasMessageContaining("baselines[0].url: must be an http or https URL");
-        write("{\"format\": \"glami-bench-baselines/1\", \"baseline\": []}");
+        RegistryFiles.write(temp, "{\"format\": \"glami-bench-baselines/1\", \"baseline\": []}");
         assertThatThrownBy(() -> BaselineRegistry.read(file)).hasMessage(file
                 + ": baseline: unknown key; known keys here: format, baselines");
-    }
-
-    private Path write(String json) throws IOException {
-        return Files.writeString(temp.resolve("baselines.json"), json);
     }
 }

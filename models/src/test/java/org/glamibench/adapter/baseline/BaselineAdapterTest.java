@@ -10,14 +10,11 @@ import java.util.Map;
 import org.glamibench.adapter.AdapterDescriptor;
 import org.glamibench.adapter.Modality;
 import org.glamibench.adapter.OutputKind;
+import org.glamibench.baselines.RegistryFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BaselineAdapterTest {
-    private static final String ENTRY = "{\"name\": \"tiny\", \"kind\": \"model-zip\", \"modality\": \"TEXT\","
-            + " \"url\": \"https://example.org/tiny.zip\", \"file\": \"tiny.zip\", \"size\": 10, \"sha256\": \""
-            + "ab".repeat(32) + "\"}";
-
     @TempDir
     Path temp;
 
@@ -63,7 +60,7 @@ class BaselineAdapterTest {
 
     @Test
     void aRegistryFileNamesRunnableBaselines() throws IOException {
-        Path file = write("{\"format\": \"glami-bench-baselines/1\", \"baselines\": [" + ENTRY + "]}");
+        Path file = RegistryFiles.write(temp, "{\"format\": \"glami-bench-baselines/1\", \"baselines\": [" + RegistryFiles.TINY + "]}");
 
         AdapterDescriptor descriptor = new BaselineAdapter().descriptor(Map.of("name", "tiny", "registry", file.toString()));
 
@@ -90,9 +87,5 @@ class BaselineAdapterTest {
                 "sha256", "AB".repeat(32)));
         assertThat(byUrl.name()).isEqualTo("baseline:my_model");
         assertThat(byUrl.weightsSha256()).isEqualTo("ab".repeat(32));
-    }
-
-    private Path write(String json) throws IOException {
-        return Files.writeString(temp.resolve("baselines.json"), json);
     }
 }
