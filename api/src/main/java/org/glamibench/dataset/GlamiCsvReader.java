@@ -1,5 +1,6 @@
 package org.glamibench.dataset;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
@@ -9,7 +10,9 @@ import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,8 +32,14 @@ import java.util.stream.Collectors;
  * {@code image_id} and {@code category}, a known {@code geo}, no {@code item_id} seen before in
  * the file, one {@code category_name} per {@code category}. In {@link Mode#STRICT} the first bad row
  * throws a {@link DatasetException} naming file, line and field; in {@link Mode#LENIENT} the row is
- * skipped and recorded in {@link #problems()}. A malformed quote ends the file in both modes (no
- * later row can be trusted): strict throws, lenient records it and stops.
+ * skipped and recorded in {@link #problems()}.
+ *
+ * <p>A record whose shape is wrong (malformed quoting, a field count other than the header's, or an
+ * {@code item_id} that is not a number) may have swallowed the lines after it, for instance when a
+ * stray quote opens a field that never closes. Lenient mode then resynchronises: it goes back to
+ * the physical line after the bad record's first line and continues at the first line that begins
+ * a record with the header's number of fields and a numeric {@code item_id}, recording every line
+ * it skips on the way as a {@link RowProblem} of its own. Strict mode throws at the bad record.
  *
  * <p>Memory stays bounded by the number of distinct item ids (one map entry each), so the 1M-row
  * train split streams in well under 1 GB of heap. Not thread-safe.
@@ -52,7 +61,10 @@ public final class GlamiCsvReader implements Closeable {
 
     private final String fileName;
     private final Mode mode;
-    private final CsvParser parser;
+    private final CsvFactory factory;
+    private final ResyncReader chars;
+    private CsvParser parser;
+    private long parserFirstLine = 1;
     private final List<RowProblem> problems = new ArrayList<>();
     private final ItemLines lineOfItem = new ItemLines();
     private final Map<Integer, String> nameOfCategory = new HashMap<>();
@@ -70,19 +82,21 @@ public final class GlamiCsvReader implements Closeable {
     private int fieldCount;
     private long line;
     private boolean ended;
+    private long resyncAfter = -1;
 
     private GlamiCsvReader(String fileName, InputStream in, Mode mode) throws IOException {
         this.fileName = fileName;
         this.mode = mode;
-        CsvFactory factory = new CsvFactory();
+        this.factory = new CsvFactory();
         factory.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
-        this.parser = factory.createParser(in);
-        parser.setSchema(CsvSchema.emptySchema());
+        factory.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+        this.chars = new ResyncReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()));
+        this.parser = newParser();
         List<String> header = readHeader();
         this.columnCount = header.size();
         for (String column : REQUIRED) {
             if (!header.contains(column)) {
-                parser.close();
+                close();
                 throw new DatasetException(fileName + ":1: missing required column '" + column
                         + "' (header has: " + String.join(", ", header) + ")");
             }
@@ -135,30 +149,47 @@ public final class GlamiCsvReader implements Closeable {
     /**
      * Reads on to the next valid row; in lenient mode bad rows on the way are skipped and recorded.
      *
-     * @return the next valid row, or {@code null} at the end of the file (or, in lenient mode, at a
-     *         malformed quote)
+     * @return the next valid row, or {@code null} at the end of the file
      * @throws DatasetException in strict mode, for the first bad row; in both modes, when the file
      *                          cannot be read
      */
     public GlamiRow next() {
         while (!ended) {
             boolean read;
+            String malformed = null;
             try {
                 read = readRecord();
             } catch (JsonProcessingException e) {
-                String at = e.getLocation() != null ? " (detected at line " + e.getLocation().getLineNr() + ")" : "";
-                reject(problem("malformed CSV: " + e.getOriginalMessage() + at));
-                ended = true;
-                return null;
+                String at = e.getLocation() != null
+                        ? " (detected at line " + (parserFirstLine + e.getLocation().getLineNr() - 1) + ")" : "";
+                malformed = "malformed CSV: " + e.getOriginalMessage() + at;
+                read = true;
             } catch (IOException e) {
-                throw new DatasetException(fileName + ": cannot read after line " + line + ": " + e.getMessage(), e);
+                throw cannotRead(e);
             }
             if (!read) {
                 ended = true;
                 return null;
             }
-            if (fieldCount != columnCount) {
-                reject(problem("expected " + columnCount + " fields as in the header, found " + fieldCount));
+            boolean shaped = malformed == null && fieldCount == columnCount && badNumbers[0] == null;
+            if (resyncAfter >= 0) {
+                if (!shaped) {
+                    reject(problem("skipped while resynchronising after the bad record on line " + resyncAfter
+                            + ": no record with " + columnCount + " fields and a numeric item_id starts here"));
+                    restartAfterLine();
+                    continue;
+                }
+                resyncAfter = -1;
+            } else if (!shaped) {
+                if (malformed != null) {
+                    reject(problem(malformed));
+                } else if (fieldCount != columnCount) {
+                    reject(problem("expected " + columnCount + " fields as in the header, found " + fieldCount));
+                } else {
+                    numberOk(0, "item_id");
+                }
+                resyncAfter = line;
+                restartAfterLine();
                 continue;
             }
             GlamiRow row = toRow();
@@ -189,11 +220,37 @@ public final class GlamiCsvReader implements Closeable {
 
     @Override
     public void close() {
-        try {
+        try (chars) {
             parser.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private CsvParser newParser() throws IOException {
+        CsvParser created = factory.createParser(chars);
+        created.setSchema(CsvSchema.emptySchema());
+        return created;
+    }
+
+    /** Reads on from the physical line after the one where the current record starts. */
+    private void restartAfterLine() {
+        try {
+            parser.close();
+            long from = Math.max(line + 1, parserFirstLine + 1);
+            if (!chars.restartAt(from)) {
+                ended = true;
+                return;
+            }
+            parserFirstLine = from;
+            parser = newParser();
+        } catch (IOException e) {
+            throw cannotRead(e);
+        }
+    }
+
+    private DatasetException cannotRead(IOException e) {
+        return new DatasetException(fileName + ": cannot read after line " + line + ": " + e.getMessage(), e);
     }
 
     private List<String> readHeader() throws IOException {
@@ -219,8 +276,10 @@ public final class GlamiCsvReader implements Closeable {
         if (token != JsonToken.START_ARRAY) {
             throw new IllegalStateException("unexpected CSV token " + token);
         }
-        line = parser.currentLocation().getLineNr();
+        line = parserFirstLine + parser.currentLocation().getLineNr() - 1;
+        chars.keepFrom(line);
         fieldCount = 0;
+        badNumbers[0] = null;
         rowGeo = null;
         geoText = null;
         descriptionValue = "";

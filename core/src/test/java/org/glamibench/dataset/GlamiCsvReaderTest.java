@@ -9,12 +9,18 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+import org.glamibench.python.PythonScripts;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GlamiCsvReaderTest {
     static final String HEADER = "item_id,image_id,geo,name,description,category,category_name,label_source\n";
@@ -99,13 +105,106 @@ class GlamiCsvReaderTest {
     }
 
     @Test
-    void lenientModeStopsAtAMalformedQuoteAndKeepsTheRowsBefore() {
+    void lenientModeResynchronisesAtTheNextLineThatStartsARecordAndReportsEachLineItSkips() {
+        String csv = HEADER
+                + "1,1,cz,ok,,6,a,admin\n"
+                + "2,1,cz,\"stray,,6,a,admin\n"
+                + "continued text, of something\n"
+                + "x,1,cz,n,,6,a,admin\n"
+                + "3,1,cz,\"quoted, name\",,6,a,admin\n";
+        try (GlamiCsvReader reader = GlamiCsvReader.open("f.csv", bytes(csv), GlamiCsvReader.Mode.LENIENT)) {
+            List<GlamiRow> rows = readAll(reader);
+
+            assertThat(rows).extracting(GlamiRow::itemId).containsExactly(1L, 3L);
+            assertThat(rows.get(1).name()).isEqualTo("quoted, name");
+            assertThat(reader.problems()).extracting(RowProblem::toString).containsExactly(
+                    "f.csv:3: malformed CSV: Unexpected character ('q' (code 113)): Expected column separator"
+                            + " character (',' (code 44)) or end-of-line (detected at line 6)",
+                    "f.csv:4: skipped while resynchronising after the bad record on line 3: no record with 8 fields"
+                            + " and a numeric item_id starts here",
+                    "f.csv:5: skipped while resynchronising after the bad record on line 3: no record with 8 fields"
+                            + " and a numeric item_id starts here");
+        }
+    }
+
+    @Test
+    void lenientModeReadsOnAfterAQuoteThatNeverCloses() {
         String csv = HEADER + "1,1,cz,ok,,6,a,admin\n2,1,cz,\"never closed,,6,a,admin\n3,1,cz,ok,,6,a,admin\n";
         try (GlamiCsvReader reader = GlamiCsvReader.open("f.csv", bytes(csv), GlamiCsvReader.Mode.LENIENT)) {
-            assertThat(reader.next().itemId()).isEqualTo(1L);
-            assertThat(reader.next()).isNull();
+            assertThat(readAll(reader)).extracting(GlamiRow::itemId).containsExactly(1L, 3L);
             assertThat(reader.problems()).extracting(RowProblem::toString)
                     .containsExactly("f.csv:3: malformed CSV: Missing closing quote for value (detected at line 5)");
+        }
+    }
+
+    @Test
+    void lenientModeResynchronisesAcrossABufferOfCharactersAndKeepsLineNumbers() {
+        StringBuilder csv = new StringBuilder("\uFEFF" + HEADER.replace("\n", "\r\n"));
+        String longName = "n".repeat(300);
+        for (int item = 1; item <= 2000; item++) {
+            String name = item == 700 ? "\"" + longName : longName;
+            csv.append(item).append(",1,cz,").append(name).append(",,6,a,admin\r\n");
+        }
+        try (GlamiCsvReader reader = GlamiCsvReader.open("f.csv", bytes(csv.toString()), GlamiCsvReader.Mode.LENIENT)) {
+            List<Long> lines = new ArrayList<>();
+            for (GlamiRow row = reader.next(); row != null; row = reader.next()) {
+                assertThat(lines.size()).isLessThan(2000);
+                lines.add(reader.line() * 10_000 + row.itemId());
+            }
+            assertThat(lines).hasSize(1999).allMatch(code -> code / 10_000 == code % 10_000 + 1);
+            assertThat(reader.problems()).extracting(RowProblem::toString)
+                    .containsExactly("f.csv:701: malformed CSV: Missing closing quote for value (detected at line 2002)");
+        }
+    }
+
+    /**
+     * A 500-row file whose row 250 (line 251) opens its name with a quote and never closes it, and
+     * the same file where row 300's properly quoted name closes that quote: lenient reading skips
+     * line 251 alone and reads the 499 other rows of both. pandas reads the same bytes differently:
+     * its default C parser keeps the quote open across lines, so {@code pd.read_csv} refuses both
+     * files (end of file inside the string; 9 fields where the merged record ends), and with
+     * {@code on_bad_lines="skip"} it refuses the first and silently drops rows 250 to 300 of the
+     * second, which it merged into one bad record.
+     */
+    @Test
+    void lenientModeSkipsOnlyTheLineWithAStrayQuoteWherePandasMergesLines(@TempDir Path dir) throws IOException {
+        Path unclosed = writeRows(dir.resolve("unclosed.csv"), Map.of(250, "\"name 250"));
+        Path closedLater = writeRows(dir.resolve("closed-later.csv"), Map.of(250, "\"name 250", 300, "\"name, 300\""));
+        List<Long> allButRow250 = LongStream.rangeClosed(1, 500).filter(item -> item != 250).boxed().toList();
+
+        assertLenientRead(unclosed, allButRow250,
+                "unclosed.csv:251: malformed CSV: Missing closing quote for value (detected at line 502)");
+        assertLenientRead(closedLater, allButRow250,
+                "closed-later.csv:251: malformed CSV: Unexpected character ('n' (code 110)): Expected column separator"
+                        + " character (',' (code 44)) or end-of-line (detected at line 301)");
+
+        ObjectMapper json = new ObjectMapper();
+        JsonNode pandasUnclosed = json.readTree(PythonScripts.run("read_item_ids.py", unclosed.toString()));
+        JsonNode pandasClosedLater = json.readTree(PythonScripts.run("read_item_ids.py", closedLater.toString()));
+        String eofInString = "Error tokenizing data. C error: EOF inside string starting at row 250";
+        assertThat(pandasUnclosed.at("/default/error").asText()).isEqualTo(eofInString);
+        assertThat(pandasUnclosed.at("/skip_bad_lines/error").asText()).isEqualTo(eofInString);
+        assertThat(pandasClosedLater.at("/default/error").asText())
+                .isEqualTo("Error tokenizing data. C error: Expected 8 fields in line 251, saw 9");
+        List<Long> pandasSkipping = new ArrayList<>();
+        pandasClosedLater.at("/skip_bad_lines/item_ids").forEach(id -> pandasSkipping.add(id.asLong()));
+        assertThat(pandasSkipping).isEqualTo(
+                LongStream.rangeClosed(1, 500).filter(item -> item < 250 || item > 300).boxed().toList());
+    }
+
+    private static Path writeRows(Path file, Map<Integer, String> names) throws IOException {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int item = 1; item <= 500; item++) {
+            csv.append(item).append(',').append(1000 + item).append(",cz,").append(names.getOrDefault(item, "name " + item))
+                    .append(",desc ").append(item).append(",6,womens-blouses,admin\n");
+        }
+        return Files.writeString(file, csv, StandardCharsets.UTF_8);
+    }
+
+    private static void assertLenientRead(Path csv, List<Long> itemIds, String... problems) {
+        try (GlamiCsvReader reader = GlamiCsvReader.open(csv, GlamiCsvReader.Mode.LENIENT)) {
+            assertThat(readAll(reader)).extracting(GlamiRow::itemId).isEqualTo(itemIds);
+            assertThat(reader.problems()).extracting(RowProblem::toString).containsExactly(problems);
         }
     }
 
@@ -136,11 +235,15 @@ class GlamiCsvReaderTest {
     }
 
     static List<GlamiRow> readAll(String name, InputStream in) {
-        List<GlamiRow> rows = new ArrayList<>();
         try (GlamiCsvReader reader = GlamiCsvReader.open(name, in, GlamiCsvReader.Mode.STRICT)) {
-            for (GlamiRow row = reader.next(); row != null; row = reader.next()) {
-                rows.add(row);
-            }
+            return readAll(reader);
+        }
+    }
+
+    static List<GlamiRow> readAll(GlamiCsvReader reader) {
+        List<GlamiRow> rows = new ArrayList<>();
+        for (GlamiRow row = reader.next(); row != null; row = reader.next()) {
+            rows.add(row);
         }
         return rows;
     }
