@@ -113,10 +113,14 @@ public final class GlamiCsvReader implements Closeable {
      * @param csv  the split's CSV file; messages name it by its file name
      * @param mode what happens to a bad row
      * @return a reader before the first row; the caller closes it
-     * @throws DatasetException when the file cannot be opened, or its header is missing, malformed
-     *                          or lacks a required column
+     * @throws DatasetException when the file cannot be opened or is not a regular file (a folder, a
+     *                          device, a pipe), or its header is missing, malformed or lacks a
+     *                          required column
      */
     public static GlamiCsvReader open(Path csv, Mode mode) {
+        if (Files.exists(csv) && !Files.isRegularFile(csv)) {
+            throw new DatasetException(csv + ": not a regular file (" + notRegular(csv) + ")");
+        }
         InputStream in;
         try {
             in = new BufferedInputStream(Files.newInputStream(csv), 1 << 16);
@@ -124,6 +128,19 @@ public final class GlamiCsvReader implements Closeable {
             throw new DatasetException(csv + ": cannot open: " + e.getMessage(), e);
         }
         return open(csv.getFileName().toString(), in, mode);
+    }
+
+    /** What a path that exists but is not a regular file is, for messages. */
+    private static String notRegular(Path path) {
+        String kind = Files.isDirectory(path) ? "a folder" : "a device, pipe or socket";
+        if (!Files.isSymbolicLink(path)) {
+            return kind;
+        }
+        try {
+            return "a link to " + path.toRealPath() + ", " + kind;
+        } catch (IOException e) {
+            return "a link to " + kind;
+        }
     }
 
     /**

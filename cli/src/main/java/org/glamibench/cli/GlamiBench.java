@@ -36,6 +36,8 @@ public final class GlamiBench {
     public static final int EXIT_FAILED = 1;
     /** Exit code for bad usage or bad input. */
     public static final int EXIT_BAD_INPUT = 2;
+    /** Exit code when the work was done and found problems (a check such as {@code inspect}). */
+    public static final int EXIT_PROBLEMS = 3;
 
     private GlamiBench() {
     }

@@ -21,9 +21,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code glami-bench inspect}: what a split holds, its hashes and its problems. */
+/**
+ * {@code glami-bench inspect}: what a split holds, its hashes and its problems; exits with
+ * {@link GlamiBench#EXIT_PROBLEMS} when it found any (skipped rows, bad images, a category named
+ * differently in the two splits).
+ */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Reads one split and prints rows per geo, label_source and class, the manifest and class index hashes, and the problems found.")
+        description = "Reads one split and prints rows per geo, label_source and class, the manifest and class index hashes, and the problems found.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:done, no problems", "1:the work failed", "2:bad usage or bad input",
+            "3:done, problems found (skipped rows, bad images, a category named differently in the two splits)"})
 final class InspectCommand implements Callable<Integer> {
 
     @Spec
@@ -68,7 +75,7 @@ final class InspectCommand implements Callable<Integer> {
             printText(inspection, out);
         }
         out.flush();
-        return 0;
+        return inspection.problems().isEmpty() ? 0 : GlamiBench.EXIT_PROBLEMS;
     }
 
     private static GlamiRow find(DatasetLayout layout, Split split, GlamiCsvReader.Mode mode, long itemId) {

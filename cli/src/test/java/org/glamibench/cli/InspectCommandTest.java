@@ -65,7 +65,7 @@ class InspectCommandTest {
         JsonNode plain = new ObjectMapper().readTree(CommandRun.of("inspect", "--data", dir.toString(), "--json").out());
         CommandRun run = CommandRun.of("inspect", "--data", dir.toString(), "--json", "--verify-images");
 
-        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(GlamiBench.EXIT_PROBLEMS);
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.get("images").get("items").asInt()).isEqualTo(4);
         assertThat(json.get("images").get("files").asInt()).isEqualTo(3);
@@ -106,8 +106,66 @@ class InspectCommandTest {
         assertThat(strict.err()).startsWith("error: GLAMI-1M-test.csv:3: field 'geo': unknown geo 'xx'");
 
         CommandRun lenient = CommandRun.of("inspect", "--data", dir.toString(), "--lenient");
-        assertThat(lenient.exitCode()).isZero();
+        assertThat(lenient.exitCode()).isEqualTo(GlamiBench.EXIT_PROBLEMS);
         assertThat(lenient.out()).contains("problems: 1 (1 rows skipped)", "GLAMI-1M-test.csv:3: field 'geo'");
+    }
+
+    @Test
+    void lenientResynchronisesAfterAStrayQuoteAndExitsWithProblemsFound() throws IOException {
+        Files.writeString(root.resolve("GLAMI-1M-test.csv"), HEADER
+                + "10,201,gr,n,,6,womens-blouses-and-shirts,admin\n"
+                + "11,202,tr,\"stray,,2811,mens-sneakers,admin\n"
+                + "12,202,hu,n,,2811,mens-sneakers,admin\n", StandardCharsets.UTF_8);
+
+        CommandRun strict = CommandRun.of("inspect", "--data", dir.toString());
+        assertThat(strict.exitCode()).isEqualTo(GlamiBench.EXIT_BAD_INPUT);
+        assertThat(strict.err()).isEqualTo("error: GLAMI-1M-test.csv:3: malformed CSV: Missing closing quote for value"
+                + " (detected at line 5)\n");
+
+        CommandRun lenient = CommandRun.of("inspect", "--data", dir.toString(), "--lenient");
+        assertThat(lenient.exitCode()).as(lenient.err()).isEqualTo(GlamiBench.EXIT_PROBLEMS);
+        assertThat(lenient.out()).contains("  rows                2\n", "problems: 1 (1 rows skipped)\n"
+                + "  GLAMI-1M-test.csv:3: malformed CSV: Missing closing quote for value (detected at line 5)\n");
+    }
+
+    @Test
+    void aCategoryNamedDifferentlyInTheTwoSplitsIsAProblem() throws IOException {
+        Files.writeString(root.resolve("GLAMI-1M-test.csv"), HEADER
+                + "10,201,gr,n,,6,womens-blouses-and-shirts,admin\n"
+                + "11,202,tr,n,,2811,mens-trainers,admin\n"
+                + "12,202,hu,n,,2811,mens-trainers,admin\n", StandardCharsets.UTF_8);
+
+        CommandRun run = CommandRun.of("inspect", "--data", dir.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(GlamiBench.EXIT_PROBLEMS);
+        assertThat(run.out()).contains("  rows                3\n", "problems: 1 (0 rows skipped)\n"
+                + "  GLAMI-1M-test.csv:3: field 'category_name': category 2811 is 'mens-trainers' here but"
+                + " 'mens-sneakers' in GLAMI-1M-train.csv:3\n");
+    }
+
+    @Test
+    void aHeaderOnlySplitIsBadInputNamingTheFile() throws IOException {
+        Files.writeString(root.resolve("GLAMI-1M-test.csv"), HEADER, StandardCharsets.UTF_8);
+
+        CommandRun run = CommandRun.of("inspect", "--data", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(GlamiBench.EXIT_BAD_INPUT);
+        assertThat(run.err()).isEqualTo("error: " + root.resolve("GLAMI-1M-test.csv")
+                + ": no rows (the file holds only a header)\n");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aSplitThatLinksToADeviceIsBadInputSayingWhatItIs() throws IOException {
+        Path test = root.resolve("GLAMI-1M-test.csv");
+        Files.delete(test);
+        Files.createSymbolicLink(test, Path.of("/dev/zero"));
+
+        CommandRun run = CommandRun.of("inspect", "--data", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(GlamiBench.EXIT_BAD_INPUT);
+        assertThat(run.err()).isEqualTo("error: " + test
+                + ": not a regular file (a link to /dev/zero, a device, pipe or socket)\n");
     }
 
     @Test

@@ -30,7 +30,7 @@ public record DatasetLayout(Path root) {
         Path given = dataDir != null ? dataDir : defaultExtractDir(environment);
         for (Path candidate : new Path[] {given, given.resolve(FOLDER_NAME)}) {
             DatasetLayout layout = new DatasetLayout(candidate);
-            if (Files.isRegularFile(layout.csv(Split.TEST)) || Files.isRegularFile(layout.csv(Split.TRAIN))) {
+            if (layout.has(Split.TEST) || layout.has(Split.TRAIN)) {
                 return layout;
             }
         }
@@ -51,9 +51,23 @@ public record DatasetLayout(Path root) {
         return root.resolve(split.csvFileName());
     }
 
-    /** Whether the split's CSV exists. */
+    /**
+     * Whether the split's CSV exists (links followed). It may still not be a regular file, which
+     * {@link GlamiCsvReader#open(Path, GlamiCsvReader.Mode)} refuses, naming what it is.
+     */
     public boolean has(Split split) {
-        return Files.isRegularFile(csv(split));
+        return Files.exists(csv(split));
+    }
+
+    /**
+     * The error for a split with no usable row.
+     *
+     * @param skipped how many rows were skipped in lenient mode
+     * @return a {@link DatasetException} naming the split's CSV
+     */
+    public DatasetException noRows(Split split, int skipped) {
+        return new DatasetException(csv(split) + ": no rows"
+                + (skipped == 0 ? " (the file holds only a header)" : " left (all " + skipped + " skipped)"));
     }
 
     /** The images folder. */

@@ -97,6 +97,9 @@ public final class Evaluator {
             skipped = reader.problems().size();
             reader.problems().forEach(problem -> progress.println("skipped " + problem));
         }
+        if (rows.isEmpty()) {
+            throw layout.noRows(settings.split(), skipped);
+        }
         TestManifest testManifest = manifest.build();
         List<GlamiRow> selected = settings.limit() != null ? ItemSelection.first(rows, settings.limit())
                 : settings.subset() != null ? ItemSelection.stratified(rows, settings.subset(), settings.seed()) : rows;

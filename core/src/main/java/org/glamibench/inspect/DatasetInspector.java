@@ -53,15 +53,21 @@ public final class DatasetInspector {
     /**
      * Inspects a split.
      *
+     * <p>When the class index comes from the other split, a category named differently in the two
+     * splits is a problem (reported once per category, with a line of each split); its rows are kept.
+     *
      * @throws DatasetException in strict mode for the first bad row (in this split, or in the
      *                          split the class index is built from), or when the split is missing
+     *                          or has no rows
      */
     public Inspection inspect(DatasetLayout layout, Split split) {
         if (!layout.has(split)) {
             throw new DatasetException(layout.csv(split) + ": no such file");
         }
         Split indexSource = layout.has(Split.TRAIN) ? Split.TRAIN : Split.TEST;
-        ClassIndex given = indexSource == split ? null : ClassIndexCollector.read(layout, mode);
+        ClassIndexCollector other = indexSource == split ? null : ClassIndexCollector.collect(layout, indexSource, mode);
+        ClassIndex given = other == null ? null : other.build(layout.csv(indexSource).toString());
+        Map<Integer, String> renamed = new TreeMap<>();
         ClassIndexCollector collector = new ClassIndexCollector(split);
         Map<Geo, Integer> perGeo = new EnumMap<>(Geo.class);
         Map<String, Integer> perLabelSource = new HashMap<>();
@@ -76,6 +82,14 @@ public final class DatasetInspector {
                 perClass.merge(row.category(), 1, Integer::sum);
                 if (given == null) {
                     collector.add(row);
+                } else {
+                    String indexName = given.name(given.indexOf(row.category()));
+                    if (!indexName.equals(row.categoryName()) && !renamed.containsKey(row.category())) {
+                        renamed.put(row.category(), layout.csv(split).getFileName() + ":" + reader.line()
+                                + ": field 'category_name': category " + row.category() + " is '" + row.categoryName()
+                                + "' here but '" + indexName + "' in " + layout.csv(indexSource).getFileName() + ":"
+                                + other.firstLine(row.category()));
+                    }
                 }
                 if (verifyImages) {
                     rows.add(row);
@@ -85,9 +99,13 @@ public final class DatasetInspector {
             }
             rowProblems = reader.problems();
         }
+        if (perGeo.isEmpty()) {
+            throw layout.noRows(split, rowProblems.size());
+        }
         ClassIndex classIndex = given != null ? given : collector.build(layout.csv(split).toString());
         List<String> problems = new ArrayList<>();
         rowProblems.forEach(problem -> problems.add(problem.toString()));
+        problems.addAll(renamed.values());
         ImageSummary images = null;
         if (verifyImages) {
             images = checkImages(layout, rows, manifest, problems);
