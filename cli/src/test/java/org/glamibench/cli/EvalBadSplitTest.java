@@ -54,6 +54,7 @@ class EvalBadSplitTest {
         assertThat(run.exitCode()).isEqualTo(GlamiBench.EXIT_BAD_INPUT);
         assertThat(run.err()).endsWith("error: " + test
                 + ": not a regular file (a link to /dev/zero, a device, pipe or socket)\n");
+        Files.delete(test);
     }
 
     @Test

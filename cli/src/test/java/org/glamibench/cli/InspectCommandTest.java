@@ -143,6 +143,19 @@ class InspectCommandTest {
                 + " 'mens-sneakers' in GLAMI-1M-train.csv:3\n");
     }
 
+    /** {@code .ci/run} inspects the quickstart's sample and needs exit 0: the sample has no problems. */
+    @Test
+    void theSyntheticSampleHasNoProblems() {
+        Path sample = dir.resolve("sample");
+        assertThat(CommandRun.of("sample", "--out", sample.toString(), "--train", "300", "--test", "100", "--no-images")
+                .exitCode()).isZero();
+
+        CommandRun run = CommandRun.of("inspect", "--data", sample.toString());
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.out()).contains("  rows                100\n", "problems: none\n");
+    }
+
     @Test
     void aHeaderOnlySplitIsBadInputNamingTheFile() throws IOException {
         Files.writeString(root.resolve("GLAMI-1M-test.csv"), HEADER, StandardCharsets.UTF_8);
@@ -166,6 +179,7 @@ class InspectCommandTest {
         assertThat(run.exitCode()).isEqualTo(GlamiBench.EXIT_BAD_INPUT);
         assertThat(run.err()).isEqualTo("error: " + test
                 + ": not a regular file (a link to /dev/zero, a device, pipe or socket)\n");
+        Files.delete(test);
     }
 
     @Test
