@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
         description = {"Evaluates a model adapter on a split and writes results/runs/<run-id>/: predictions.csv "
                 + "(the system of record), classes.json, optional scores.npy, and run.json with the metrics.",
             "An interrupted run resumes when the same command is given again.",
-            "Adapters from --adapter-jar run in a child JVM (see --in-process, --sandbox): a crash, hang or garbage costs "
-                + "only the batch it happened on."})
+            "Adapters from --adapter-jar run in a child JVM, sandboxed where bubblewrap runs (see --sandbox, --no-sandbox, "
+                + "--in-process): a crash, hang or garbage costs only the batch it happened on."})
 final class EvalCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

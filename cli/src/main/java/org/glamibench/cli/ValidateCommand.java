@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.glamibench.adapter.AdapterContext;
 import org.glamibench.harness.IsolationSettings;
 import org.glamibench.registry.AdapterRegistry;
+import org.glamibench.registry.Isolation;
 import org.glamibench.adapter.DeviceSpec;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.dataset.DatasetLayout;
@@ -81,7 +82,7 @@ final class ValidateCommand implements Callable<Integer> {
         Options.positive("--probe", probe);
         Options.positive("--batch-budget", batchBudget);
         IsolationSettings isolationSettings = isolation.settings();
-        isolationSettings.checkUsage(deviceSpec);
+        Isolation.Level level = isolationSettings.level(deviceSpec);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException(jar + ": no such adapter jar");
         }
@@ -99,10 +100,13 @@ final class ValidateCommand implements Callable<Integer> {
                     line -> {
                         err.println("[adapter] " + line);
                         err.flush();
+                    }, line -> {
+                        err.println(line);
+                        err.flush();
                     });
         } catch (IllegalArgumentException e) {
             checks.add(new Check(null, "jar", false, e.getMessage()));
-            return print(checks);
+            return print(checks, level);
         }
         try (registry) {
             List<AdapterRegistry.Entry> entries = registry.entries().stream().filter(entry -> entry.jar() != null).toList();
@@ -115,22 +119,22 @@ final class ValidateCommand implements Callable<Integer> {
             }
             checks.add(new Check(null, "jar", true, entries.size() + (entries.size() == 1 ? " adapter: " : " adapters: ")
                     + String.join(", ", entries.stream().map(entry -> entry.descriptor().name()).toList())
-                    + "; names free; run " + isolationSettings.describe()));
+                    + "; names free; run " + isolationSettings.describe(level)));
             for (AdapterRegistry.Entry entry : entries) {
                 checks.addAll(AdapterValidator.validate(entry, layout, probeRows, context, batchBudget));
             }
         }
-        return print(checks);
+        return print(checks, level);
     }
 
-    private int print(List<Check> checks) throws Exception {
+    private int print(List<Check> checks, Isolation.Level level) throws Exception {
         boolean passed = checks.stream().allMatch(Check::passed);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("jar", jar.toString());
             report.put("jar_sha256", Files.isRegularFile(jar) ? Sha256.hexOfFile(jar) : null);
-            report.put("isolation", isolation.settings().level().label());
+            report.put("isolation", level.label());
             report.put("passed", passed);
             report.put("checks", checks);
             out.println(Json.MAPPER.writeValueAsString(report));

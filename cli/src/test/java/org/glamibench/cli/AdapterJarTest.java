@@ -16,6 +16,7 @@ import org.glamibench.testing.AdapterJars;
 import org.glamibench.cli.CommandRun;
 import org.glamibench.dataset.GlamiRow;
 import org.glamibench.files.Sha256;
+import org.glamibench.isolation.IsolatedAdapters;
 import org.glamibench.store.PredictionRow;
 import org.glamibench.store.StoredPredictions;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,7 +72,9 @@ class AdapterJarTest {
         assertThat(json.at("/metrics/n").asLong()).isEqualTo(10);
         assertThat(json.at("/metrics/top1_hits").asLong()).isEqualTo(7);
         assertThat(json.at("/metrics/top1").asDouble()).isEqualTo(0.7);
-        assertThat(json.at("/settings/isolation").asText()).isEqualTo("child");
+        // Sandboxed by default where bubblewrap runs (SandboxDefaultTest covers where it does not).
+        assertThat(json.at("/settings/isolation").asText())
+                .isEqualTo(IsolatedAdapters.sandboxProblem().isEmpty() ? "child+sandbox" : "child");
         assertThat(json.at("/settings/adapter_heap").asText()).isEqualTo("512m");
         assertThat(json.at("/settings/batch_timeout_seconds").asInt()).isEqualTo(300);
 

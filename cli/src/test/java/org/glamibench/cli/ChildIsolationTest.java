@@ -71,7 +71,7 @@ class ChildIsolationTest {
             hostile-crash   | its JVM crashed (SIGSEGV, a fatal error of the JVM such as a native crash; report /
             """)
     void aChildThatFailsCostsOnlyItsBatchAndTheRunGoesOn(String adapter, String problem) throws Exception {
-        CommandRun run = evalOk(data, out, "--adapter-jar", AdapterJars.hostile().toString(), "--adapter", adapter,
+        CommandRun run = evalOk(data, out, "--no-sandbox", "--adapter-jar", AdapterJars.hostile().toString(), "--adapter", adapter,
                 "--batch", "2", "--adapter-heap", "48m", "--batch-timeout", "3", "--save-scores", "--run-id", adapter);
 
         StoredPredictions stored = StoredPredictions.read(out.resolve(adapter));
@@ -116,7 +116,8 @@ class ChildIsolationTest {
             """)
     void anExceptionOrABrokenOutputIsRecordedAsInProcess(String adapter, String problem) throws Exception {
         String jar = AdapterJars.hostile().toString();
-        evalOk(data, out, "--adapter-jar", jar, "--adapter", adapter, "--batch", "2", "--save-scores", "--run-id", "child");
+        evalOk(data, out, "--no-sandbox", "--adapter-jar", jar, "--adapter", adapter, "--batch", "2", "--save-scores",
+                "--run-id", "child");
         evalOk(data, out, "--in-process", "--adapter-jar", jar, "--adapter", adapter, "--batch", "2", "--save-scores",
                 "--run-id", "in-process");
 
@@ -136,7 +137,7 @@ class ChildIsolationTest {
         items.set(10, TestDataset.breaking(items.get(10), "throw"));
         Path scripted = TestDataset.write(out.resolve("data"), items);
         String jar = AdapterJars.scripted().toString();
-        evalOk(scripted, out, "--adapter-jar", jar, "--adapter", "scripted", "--batch", "4", "--save-scores",
+        evalOk(scripted, out, "--no-sandbox", "--adapter-jar", jar, "--adapter", "scripted", "--batch", "4", "--save-scores",
                 "--run-id", "child");
         evalOk(scripted, out, "--in-process", "--adapter-jar", jar, "--adapter", "scripted", "--batch", "4",
                 "--save-scores", "--run-id", "in-process");
@@ -166,7 +167,7 @@ class ChildIsolationTest {
         Path stderr = out.resolve("stderr.txt");
         Process harness = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("java.class.path"), GlamiBench.class.getName(), "eval", "--data", data.toString(),
-                "--out", out.toString(), "--threads", "1", "--cache", out.resolve("cache").toString(),
+                "--out", out.toString(), "--threads", "1", "--cache", out.resolve("cache").toString(), "--no-sandbox",
                 "--adapter-jar", AdapterJars.hostile().toString(), "--adapter", "hostile-hang", "--batch", "6")
                 .redirectOutput(out.resolve("stdout.txt").toFile()).redirectError(stderr.toFile()).start();
         try {

@@ -91,7 +91,7 @@ class ExampleAdapterTest {
                 "  ok   " + EXAMPLE + ": order and duplicates").endsWith("all 9 checks passed\n");
         assertThat(validate.err()).contains("[adapter] example-char-ngrams: learned from 3,000 train rows");
 
-        evalOk(data, out, "--adapter-jar", jar, "--adapter", EXAMPLE, "--save-scores", "--run-id", "child");
+        evalOk(data, out, "--no-sandbox", "--adapter-jar", jar, "--adapter", EXAMPLE, "--save-scores", "--run-id", "child");
         evalOk(data, out, "--in-process", "--adapter-jar", jar, "--adapter", EXAMPLE, "--save-scores",
                 "--run-id", "in-process");
         evalOk(data, out, "--adapter", "prior", "--run-id", "prior");

@@ -129,7 +129,7 @@ public final class Evaluation {
             return new Evaluator(progress).evaluate(layout, entry, out, runId, settings(adapterOptions));
         }
         try (AdapterRegistry registry = isolation.registry(adapterJars, device, batchTimeoutSeconds, CHILD_RETRIES,
-                threads, List.of(layout.root(), out), line -> progress.println("[adapter] " + line))) {
+                threads, List.of(layout.root(), out), line -> progress.println("[adapter] " + line), progress::println)) {
             AdapterRegistry.Resolved resolved = registry.resolve(adapter, adapterOptions);
             isolation.check(resolved.entry());
             return new Evaluator(progress).evaluate(layout, resolved.entry(), out, runId, settings(resolved.options()));
@@ -219,7 +219,10 @@ public final class Evaluation {
             return this;
         }
 
-        /** How jar adapters run (default: {@link IsolationSettings#DEFAULT}). */
+        /**
+         * How jar adapters run (default: {@link IsolationSettings#DEFAULT}, sandboxed where the
+         * sandbox can run, else in a child JVM after a warning line on the progress output).
+         */
         public Builder isolation(IsolationSettings isolation) {
             this.isolation = Objects.requireNonNull(isolation, "isolation");
             return this;

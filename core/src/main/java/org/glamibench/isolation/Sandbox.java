@@ -68,7 +68,7 @@ final class Sandbox {
     static List<String> command(Path javaHome, List<Path> classPath, Path jar, Path cacheDir, Path trainCsv,
                                 List<Path> hidden, List<String> java) {
         problem().ifPresent(why -> {
-            throw new IllegalArgumentException(why);
+            throw new IllegalArgumentException("--sandbox: " + why);
         });
         Sandbox sandbox = new Sandbox();
         sandbox.showSystem();
@@ -197,8 +197,7 @@ final class Sandbox {
     private static Optional<String> probe() {
         String bwrap = bwrap();
         if (bwrap == null) {
-            return Optional.of("--sandbox needs bubblewrap, and no bwrap is on the PATH (Debian, Ubuntu: "
-                    + "apt-get install bubblewrap)");
+            return Optional.of("bubblewrap is missing: no bwrap on the PATH");
         }
         try {
             Process process = new ProcessBuilder(bwrap, "--unshare-all", "--die-with-parent", "--ro-bind", "/", "/",
@@ -206,16 +205,16 @@ final class Sandbox {
             process.getOutputStream().close();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                return Optional.of("--sandbox: " + bwrap + " did not start a sandbox within 30 s");
+                return Optional.of(bwrap + " did not start a sandbox within 30 s");
             }
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             return process.exitValue() == 0 ? Optional.empty()
-                    : Optional.of("--sandbox: " + bwrap + " cannot create a sandbox here (" + output + ")");
+                    : Optional.of(bwrap + " cannot create a sandbox here (" + output + ")");
         } catch (IOException e) {
-            return Optional.of("--sandbox: cannot run " + bwrap + ": " + e.getMessage());
+            return Optional.of("cannot run " + bwrap + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Optional.of("--sandbox: interrupted while trying " + bwrap);
+            return Optional.of("interrupted while trying " + bwrap);
         }
     }
 }

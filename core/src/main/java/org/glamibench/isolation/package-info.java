@@ -7,8 +7,9 @@
  * batch timeout or writes garbage is ended and its batch retried once in a fresh child.
  *
  * <p>Three isolation levels ({@link org.glamibench.registry.Isolation.Level}): in process (the
- * built-ins, and jars with {@code --in-process}), in a child JVM (the default for jars), and in a
- * child JVM inside a bubblewrap sandbox ({@code --sandbox}: no network, no dataset folder).
+ * built-ins, and jars with {@code --in-process}), in a child JVM ({@code --no-sandbox}, or where
+ * the sandbox cannot run), and in a child JVM inside a bubblewrap sandbox (no network, no dataset
+ * folder: the default for jars where bubblewrap runs, and {@code --sandbox}, which insists).
  * {@link org.glamibench.isolation.ChildProcessAdapter} is the harness's side,
  * {@link org.glamibench.isolation.AdapterHost} the child's main class.
  *

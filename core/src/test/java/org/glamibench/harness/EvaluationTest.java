@@ -7,10 +7,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import org.glamibench.adapter.DeviceSpec;
 import org.glamibench.adapter.builtin.PriorAdapter;
 import org.glamibench.eval.EvaluationException;
 import org.glamibench.eval.Evaluator;
 import org.glamibench.eval.TestDataset;
+import org.glamibench.isolation.IsolatedAdapters;
 import org.glamibench.progress.ProgressOutput;
 import org.glamibench.registry.AdapterRegistry;
 import org.glamibench.registry.Isolation;
@@ -84,14 +86,31 @@ class EvaluationTest {
 
     @Test
     void aSandboxRunsOnlyJarAdaptersAndOnlyOnTheCpu() {
-        IsolationSettings sandbox = new IsolationSettings(Isolation.Level.CHILD_SANDBOX, "1g", 60);
+        IsolationSettings sandbox = new IsolationSettings(IsolationSettings.Mode.SANDBOX, "1g", 60);
 
         assertThatThrownBy(() -> sandbox.check(PRIOR))
                 .hasMessage("--sandbox runs adapters from --adapter-jar; prior is built in");
-        assertThatThrownBy(() -> sandbox.checkUsage(org.glamibench.adapter.DeviceSpec.parse("gpu")))
+        assertThatThrownBy(() -> sandbox.checkUsage(DeviceSpec.parse("gpu")))
                 .hasMessage("--sandbox runs adapters on the CPU only: it shows no GPU device");
-        assertThat(sandbox.describe()).isEqualTo("in a sandboxed child JVM (heap 1g)");
-        assertThat(IsolationSettings.DEFAULT.describe()).isEqualTo("in a child JVM (heap 512m)");
-        assertThat(IsolationSettings.IN_PROCESS.describe()).isEqualTo("in process");
+        assertThat(sandbox.describe(Isolation.Level.CHILD_SANDBOX)).isEqualTo("in a sandboxed child JVM (heap 1g)");
+        assertThat(IsolationSettings.DEFAULT.describe(Isolation.Level.CHILD)).isEqualTo("in a child JVM (heap 512m)");
+        assertThat(IsolationSettings.IN_PROCESS.describe(Isolation.Level.IN_PROCESS)).isEqualTo("in process");
+    }
+
+    @Test
+    void theDefaultSandboxesWherePossibleAndRunsBuiltInsInProcess() {
+        IsolationSettings byDefault = IsolationSettings.DEFAULT;
+
+        byDefault.check(PRIOR);
+        byDefault.checkUsage(DeviceSpec.parse("gpu"));
+        assertThat(byDefault.level(DeviceSpec.parse("gpu"))).isEqualTo(Isolation.Level.CHILD);
+        assertThat(byDefault.fallbackWarning(DeviceSpec.parse("gpu"))).contains("warning: jar adapters run in a child "
+                + "JVM without the sandbox, which shows no GPU device: they can read the dataset and use the network; "
+                + "run them on the CPU to sandbox them, or pass --no-sandbox to accept this");
+        assertThat(byDefault.level(DeviceSpec.CPU)).isEqualTo(IsolatedAdapters.sandboxProblem().isEmpty()
+                ? Isolation.Level.CHILD_SANDBOX : Isolation.Level.CHILD);
+        assertThat(new IsolationSettings(IsolationSettings.Mode.CHILD, "1g", 60).level(DeviceSpec.CPU))
+                .isEqualTo(Isolation.Level.CHILD);
+        assertThat(IsolationSettings.IN_PROCESS.level(DeviceSpec.parse("gpu"))).isEqualTo(Isolation.Level.IN_PROCESS);
     }
 }

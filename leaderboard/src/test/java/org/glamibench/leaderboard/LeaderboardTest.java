@@ -47,6 +47,14 @@ class LeaderboardTest {
         ForgedRun.write(good, runs, "good-too", row -> row.itemId() % 10 != 0 && turned[0]++ < 2
                 ? ForgedRun.predicting(row, ForgedRun.other(row.category(), classes), classes) : row);
 
+        // good-too came from a jar that ran in a child JVM without the sandbox.
+        Path unsandboxed = runs.resolve("good-too").resolve("run.json");
+        ObjectNode jarRun = (ObjectNode) JsonFiles.MAPPER.readTree(unsandboxed.toFile());
+        ((ObjectNode) jarRun.get("adapter")).put("jar", "good-too.jar").put("jar_sha256", "ab".repeat(32));
+        ((ObjectNode) jarRun.get("settings")).put("isolation", "child").put("adapter_heap", "512m")
+                .put("batch_timeout_seconds", 300);
+        JsonFiles.MAPPER.writeValue(unsandboxed.toFile(), jarRun);
+
         Path edited = copy(good, runs.resolve("tampered-top1"));
         ObjectNode json = (ObjectNode) JsonFiles.MAPPER.readTree(edited.resolve("run.json").toFile());
         ((ObjectNode) json.get("metrics")).put("top1", 0.95);
@@ -128,6 +136,9 @@ class LeaderboardTest {
                     "good-too", "top-1 (95% CI)");
         }
         assertThat(markdown).containsPattern("\\| 1 \\| good v1 \\| `good` \\| 0\\.9\\d{3} \\(0\\.\\d{4}–0\\.\\d{4}\\) \\|");
+        assertThat(markdown).contains("| `good-too` (not sandboxed) |", "| `prior` |", "| `random` |",
+                "marked \"(not sandboxed)\": its code could read the test split's labels");
+        assertThat(html).contains("<td><code>good-too</code> (not sandboxed)</td>", "<td><code>prior</code></td>");
         assertThat(html).contains("<table>", "<img src=\"charts/");
         List<Path> charts;
         try (Stream<Path> list = Files.list(out.resolve("charts"))) {

@@ -1,14 +1,18 @@
 package org.glamibench.sample;
 
+import org.glamibench.dataset.LabelSources;
 import org.glamibench.dataset.Split;
 
-/** The {@code label_source} values and their published shares per split (percent). */
+/**
+ * The {@code label_source} values ({@link LabelSources#PUBLISHED}) and their published shares per
+ * split (percent), in the order the sample deals them.
+ */
 enum LabelSource {
-    CUSTOM_TAG("custom-tag", 40.8, 54.3),
-    ADMIN("admin", 34.3, 45.7),
-    EMPTY("", 24.4, 0),
-    COMBINED_TAG("combined-tag", 0.5, 0),
-    QUALITY_CHECK("quality-check", 0.1, 0.1);
+    CUSTOM_TAG(LabelSources.CUSTOM_TAG, 40.8, 54.3),
+    ADMIN(LabelSources.ADMIN, 34.3, 45.7),
+    EMPTY(LabelSources.EMPTY, 24.4, 0),
+    COMBINED_TAG(LabelSources.COMBINED_TAG, 0.5, 0),
+    QUALITY_CHECK(LabelSources.QUALITY_CHECK, 0.1, 0.1);
 
     private final String value;
     private final double trainPercent;
@@ -27,7 +31,7 @@ enum LabelSource {
 
     /** Whether the label came from rules rather than from a person (empty and combined-tag). */
     boolean ruleBased() {
-        return this == EMPTY || this == COMBINED_TAG;
+        return !LabelSources.HUMAN.contains(value);
     }
 
     static double[] weights(Split split) {

@@ -18,6 +18,7 @@ import org.glamibench.leaderboard.RunVerifier;
 import org.glamibench.leaderboard.Throughputs;
 import org.glamibench.metrics.MetricReport;
 import org.glamibench.metrics.TopKAccuracy;
+import org.glamibench.registry.Isolation;
 import org.glamibench.run.RunResult;
 import org.glamibench.stats.Interval;
 import org.glamibench.run.ThroughputMeasurement;
@@ -34,6 +35,9 @@ public final class LeaderboardPage {
     public static final String HTML = "index.html";
     /** The charts' folder, beside the pages; its PNG files are replaced on every write. */
     public static final String CHARTS = "charts";
+
+    /** How a run of a jar's adapter that ran without the sandbox is marked beside its run id. */
+    public static final String NOT_SANDBOXED = "(not sandboxed)";
 
     private static final String TITLE = "GLAMI-1M leaderboard";
 
@@ -156,12 +160,17 @@ public final class LeaderboardPage {
         Interval ci = entry.run().top1Interval();
         ThroughputMeasurement t = entry.throughput();
         return List.of(Integer.toString(entry.placement().tier()), model(r.adapter()),
-                Page.code(r.runId()), rate(m.top1()) + " (" + rate(ci.lower()) + "–" + rate(ci.upper()) + ")",
+                Page.code(r.runId()) + (sandboxed(r) ? "" : " " + NOT_SANDBOXED), rate(m.top1()) + " (" + rate(ci.lower()) + "–" + rate(ci.upper()) + ")",
                 rate(m.top5()), rate(m.macroF1()), extremeGeo(m.perGeo(), false), extremeGeo(m.perGeo(), true),
                 rate(m.ece()), t == null ? "" : String.format(Locale.ROOT, "%,.0f (%s)", t.itemsPerSecond(), t.device()),
                 parameters(r.adapter().parameterCount()), modality(r.adapter().modality()),
                 r.created().length() >= 10 ? r.created().substring(0, 10) : r.created(),
                 r.provenance().harnessVersion());
+    }
+
+    /** Whether the run's code was contained: a built-in adapter, or a jar's adapter in the sandbox. */
+    private static boolean sandboxed(RunResult run) {
+        return run.adapter().jar() == null || Isolation.Level.CHILD_SANDBOX.label().equals(run.settings().isolation());
     }
 
     private static List<String> row(PaperResult reference) {
@@ -269,6 +278,11 @@ public final class LeaderboardPage {
                         + " (written by " + Page.code("mvn verify -Pbenchmark") + ") when the "
                         + "adapter was benchmarked, else blank; the adapter's parameter count and modality; the run's "
                         + "date and harness version.",
+                "**Sandbox.** A run of an adapter from a jar that did not run in the sandbox (run.json's "
+                        + Page.code("settings.isolation") + " is not " + Page.code(Isolation.Level.CHILD_SANDBOX.label())
+                        + ", e.g. run with " + Page.code("--no-sandbox") + " or where bubblewrap could not run) is "
+                        + "marked \"" + NOT_SANDBOXED + "\": its code could read the test split's labels and use the "
+                        + "network. Built-in adapters are the harness's own code and run in process.",
                 "**Reference rows.** On the real test split the paper's published top-1 and top-5 appear as rows marked "
                         + "\"" + PaperResult.NOTE + "\": they have no stored predictions, so they are neither verified "
                         + "nor ranked."));

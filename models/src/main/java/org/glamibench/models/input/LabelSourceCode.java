@@ -1,6 +1,7 @@
 package org.glamibench.models.input;
 
 import java.util.List;
+import org.glamibench.dataset.LabelSources;
 
 /**
  * The {@code label_source} column as a one-hot position, the published EmbraceNet's third input.
@@ -8,8 +9,11 @@ import java.util.List;
  * is all zeros.
  */
 public final class LabelSourceCode {
-    /** The published values, in one-hot order; {@code ""} is an empty cell. */
-    public static final List<String> VALUES = List.of("admin", "custom-tag", "quality-check", "combined-tag", "");
+    /**
+     * The published values, in one-hot order: {@link LabelSources#PUBLISHED}, whose order is fixed;
+     * {@code ""} is an empty cell.
+     */
+    public static final List<String> VALUES = LabelSources.PUBLISHED;
 
     private LabelSourceCode() {
     }

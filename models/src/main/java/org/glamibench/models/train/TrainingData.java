@@ -8,6 +8,7 @@ import org.glamibench.dataset.DatasetException;
 import org.glamibench.dataset.DatasetLayout;
 import org.glamibench.dataset.GlamiCsvReader;
 import org.glamibench.dataset.GlamiRow;
+import org.glamibench.dataset.LabelSources;
 import org.glamibench.dataset.Split;
 import org.glamibench.dataset.SplitReader;
 import org.glamibench.dataset.TestManifest;
@@ -33,8 +34,8 @@ import org.glamibench.stats.SeedMix;
 public record TrainingData(List<GlamiRow> rows, int[] labels, int[] train, int[] validation, ClassIndex classIndex,
                            String manifestSha256, int splitRows) {
 
-    /** Label sources set by people, kept by {@code --human-labels-only}. */
-    public static final Set<String> HUMAN_LABEL_SOURCES = Set.of("admin", "quality-check", "custom-tag");
+    /** Label sources set by people, kept by {@code --human-labels-only}: {@link LabelSources#HUMAN}. */
+    public static final Set<String> HUMAN_LABEL_SOURCES = LabelSources.HUMAN;
     /** One validation row in this many, by image. */
     public static final int VALIDATION_BUCKETS = 10;
     /** How the validation rows are chosen, for model.json. */
