@@ -95,4 +95,12 @@ class RunReadersTest {
         assertThat(leaderboard.exitCode()).as(leaderboard.err()).isZero();
         assertThat(leaderboard.out()).contains("rejected empty: no scored items (dataset.scored_rows is 0): nothing to rank\n");
     }
+
+    @Test
+    void priorIsReportedAsReadingNoInput() {
+        Cli report = Cli.run("report", good.toString());
+
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(report.out()).contains("\nadapter prior 1 (NONE, PROBABILITIES); device cpu\n");
+    }
 }

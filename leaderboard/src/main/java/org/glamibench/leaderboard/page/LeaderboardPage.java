@@ -298,6 +298,7 @@ public final class LeaderboardPage {
             case "IMAGE" -> "image";
             case "TEXT" -> "text";
             case "IMAGE_TEXT" -> "image + text";
+            case "NONE" -> "none";
             default -> modality;
         };
     }
