@@ -79,6 +79,8 @@ class ResultsFolderTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("  tier 1  prior ").contains("1 board, 0 rejected;");
+        assertThat(Files.readString(dir.resolve("board/README.md"), StandardCharsets.UTF_8))
+                .contains("from the run folders in `" + results + "`: 1 run ranked on 1 board, 0 rejected.");
     }
 
     @Test

@@ -54,9 +54,12 @@ final class LeaderboardCommand implements Callable<Integer> {
                     + (Files.exists(results) ? "not a folder" : "no such folder"));
         }
         TestSplitLabels labels = data == null ? null : TestSplitLabels.read(DatasetLayout.locate(data, System.getenv()));
-        Path runs = Files.isDirectory(results.resolve(Leaderboard.RUNS)) ? results.resolve(Leaderboard.RUNS) : results;
-        Leaderboard leaderboard = Leaderboard.build(Leaderboard.runFolders(results), new RunVerifier(labels),
-                Throughputs.read(results.resolve("benchmarks")));
+        List<Path> folders = Leaderboard.runFolders(results);
+        Path runs = results.resolve(Leaderboard.RUNS);
+        if (!Files.isDirectory(runs) && !folders.isEmpty()) {
+            runs = results;
+        }
+        Leaderboard leaderboard = Leaderboard.build(folders, new RunVerifier(labels), Throughputs.read(results.resolve("benchmarks")));
         List<Path> files = LeaderboardPage.write(leaderboard, out, runs.toString(), "glami-bench leaderboard");
         PrintWriter err = spec.commandLine().getErr();
         for (Leaderboard.Duplicate duplicate : leaderboard.duplicates()) {
