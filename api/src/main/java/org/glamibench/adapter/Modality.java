@@ -7,10 +7,15 @@ public enum Modality {
     /** The name and description only. */
     TEXT,
     /** Photo and text. */
-    IMAGE_TEXT;
+    IMAGE_TEXT,
+    /**
+     * Neither: the model predicts without looking at the item (e.g. the class-frequency prior or
+     * a random guess). An adapter that reads an input must not declare it.
+     */
+    NONE;
 
     /** {@return whether items carry a decoded image: true for IMAGE and IMAGE_TEXT} */
     public boolean readsImage() {
-        return this != TEXT;
+        return this == IMAGE || this == IMAGE_TEXT;
     }
 }

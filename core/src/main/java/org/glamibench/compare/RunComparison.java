@@ -63,8 +63,9 @@ public final class RunComparison {
     /**
      * Compares two finished run folders.
      *
-     * @throws IllegalArgumentException when the runs' manifests or class indices differ, or their
-     *                                  items are not the same set
+     * @throws IllegalArgumentException when a run.json is not a run result, a run scored no items,
+     *                                  the runs' manifests or class indices differ, or their items
+     *                                  are not the same set
      * @throws java.io.IOException      when a run.json cannot be read
      */
     public static Comparison compare(Path runDirA, Path runDirB, long seed) throws java.io.IOException {
@@ -82,6 +83,11 @@ public final class RunComparison {
         }
         StoredPredictions storedA = StoredPredictions.read(runDirA);
         StoredPredictions storedB = StoredPredictions.read(runDirB);
+        for (Path dir : List.of(runDirA, runDirB)) {
+            if ((dir == runDirA ? storedA : storedB).size() == 0) {
+                throw new IllegalArgumentException(dir + ": a run of 0 scored items: there is nothing to compare");
+            }
+        }
         if (storedA.size() != storedB.size()) {
             throw new IllegalArgumentException(a.runId() + " scored " + storedA.size() + " items, " + b.runId()
                     + " scored " + storedB.size() + ": only runs over the same items are compared");

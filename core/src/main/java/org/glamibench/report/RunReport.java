@@ -52,6 +52,9 @@ public final class RunReport {
                 + "; class index " + d.classIndexSha256());
         out.line("harness " + run.provenance().harnessVersion() + "; finished " + run.created() + "; "
                 + String.format(Locale.ROOT, "%.1f items/s", run.timing().itemsPerSecond()));
+        if (d.scoredRows() == 0) {
+            out.line("no items were scored: every metric is undefined (n/a)");
+        }
 
         out.section("Overall");
         List<String[]> overall = new ArrayList<>();

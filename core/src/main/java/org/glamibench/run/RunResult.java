@@ -32,7 +32,7 @@ public record RunResult(int schemaVersion, String runId, String created, Adapter
      *
      * @param name           unique adapter name
      * @param version        adapter version
-     * @param modality       IMAGE, TEXT or IMAGE_TEXT
+     * @param modality       IMAGE, TEXT, IMAGE_TEXT or NONE
      * @param output         PROBABILITIES or LOGITS
      * @param parameterCount model parameters; null when unknown
      * @param license        licence; null when not stated

@@ -30,7 +30,7 @@ import org.glamibench.store.StoredPredictions;
  * Checks a run before it may be ranked. A run is rejected, with the first reason found, when:
  * <ol>
  *   <li>it has no run.json, or its run.json does not match {@code run.schema.json};</li>
- *   <li>it is not a run on a test split;</li>
+ *   <li>it is not a run on a test split, or it scored no items;</li>
  *   <li>its predictions are missing, unfinished or malformed ({@link StoredPredictions#read});</li>
  *   <li>its {@code classes.json} or its number of stored rows disagrees with run.json's dataset;</li>
  *   <li>with the dataset at hand ({@link TestSplitLabels}, same manifest), a stored item, geo or
@@ -68,6 +68,9 @@ public final class RunVerifier {
         if (!"test".equals(result.dataset().split())) {
             throw new RunRejectedException("a run on the " + result.dataset().split()
                     + " split: only runs on a test split are ranked");
+        }
+        if (result.dataset().scoredRows() == 0) {
+            throw new RunRejectedException("no scored items (dataset.scored_rows is 0): nothing to rank");
         }
         StoredPredictions stored = readPredictions(folder);
         String classIndex = stored.classIndex().sha256();

@@ -17,6 +17,7 @@ class CommandsTest {
 
     @Test
     void anEmptyResultsFolderGivesAnEmptyBoard(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("results"));
         Cli run = Cli.run("leaderboard", "--results", dir.resolve("results").toString(), "--out", dir.resolve("board").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();

@@ -2,6 +2,7 @@ package org.glamibench.leaderboard;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.eval.StoredMetrics;
@@ -32,11 +33,28 @@ public final class ForgedRun {
      */
     public static Path write(Path template, Path parent, String runId, UnaryOperator<PredictionRow> change)
             throws IOException {
+        return write(template, parent, runId, change, row -> true);
+    }
+
+    /**
+     * A finished run of 0 scored items on the template's test set, as an eval of an empty test
+     * split used to write.
+     *
+     * @return the new run folder, {@code parent/runId}
+     */
+    public static Path empty(Path template, Path parent, String runId) throws IOException {
+        return write(template, parent, runId, row -> row, row -> false);
+    }
+
+    private static Path write(Path template, Path parent, String runId, UnaryOperator<PredictionRow> change,
+                              Predicate<PredictionRow> keep) throws IOException {
         StoredPredictions source = StoredPredictions.read(template);
         Path folder = parent.resolve(runId);
         try (PredictionStore store = PredictionStore.open(folder, source.classIndex(), false)) {
             for (PredictionRow row : source.rows()) {
-                store.append(change.apply(row), null);
+                if (keep.test(row)) {
+                    store.append(change.apply(row), null);
+                }
             }
             store.finish();
         }
@@ -49,7 +67,9 @@ public final class ForgedRun {
                 new RunResult.Adapter(runId.replace('_', '-').toLowerCase(java.util.Locale.ROOT), a.version(),
                         a.modality(), a.output(), a.parameterCount(), a.license(), a.weightsSha256(), a.description(),
                         a.jar(), a.jarSha256()),
-                t.dataset(), t.settings(), t.provenance(), t.timing(),
+                new RunResult.Dataset(t.dataset().name(), t.dataset().split(), t.dataset().rows(), stored.size(),
+                        t.dataset().manifestSha256(), t.dataset().classIndexSha256(), t.dataset().classes(),
+                        t.dataset().skippedRows()), t.settings(), t.provenance(), t.timing(),
                 MetricsJson.of(report, intervals, stored.classIndex()),
                 new RunResult.Errors(report.statusCounts().get(ItemStatus.INPUT_ERROR),
                         report.statusCounts().get(ItemStatus.ADAPTER_ERROR), t.errors().examples()));

@@ -24,7 +24,7 @@ public final class PriorAdapter implements ModelAdapter<Object> {
 
     @Override
     public AdapterDescriptor descriptor() {
-        return AdapterDescriptor.builder().setName("prior").setVersion("1").setModality(Modality.TEXT)
+        return AdapterDescriptor.builder().setName("prior").setVersion("1").setModality(Modality.NONE)
                 .setOutput(OutputKind.PROBABILITIES).optParameterCount(0).optLicense("Apache-2.0")
                 .optDescription("class frequencies of the train split (add-one smoothed): the majority baseline")
                 .build();

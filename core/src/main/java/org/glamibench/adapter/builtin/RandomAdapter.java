@@ -21,7 +21,7 @@ public final class RandomAdapter implements ModelAdapter<Long> {
 
     @Override
     public AdapterDescriptor descriptor() {
-        return AdapterDescriptor.builder().setName("random").setVersion("1").setModality(Modality.TEXT)
+        return AdapterDescriptor.builder().setName("random").setVersion("1").setModality(Modality.NONE)
                 .setOutput(OutputKind.PROBABILITIES).optParameterCount(0).optLicense("Apache-2.0")
                 .optDescription("uniform random scores, seeded per item: the chance baseline").build();
     }

@@ -1,6 +1,7 @@
 package org.glamibench.leaderboard.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -15,20 +16,27 @@ import org.glamibench.leaderboard.page.LeaderboardPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code glami-bench leaderboard}: verifies every run in results/runs and writes the board pages. */
+/**
+ * {@code glami-bench leaderboard}: verifies every run of a results folder ({@link Leaderboard#runFolders})
+ * and writes the board pages; a results folder that does not exist is bad usage (exit 2).
+ */
 @Command(name = "leaderboard", mixinStandardHelpOptions = true,
-        description = {"Verifies every run under RESULTS/runs (schema, stored predictions, every number recomputed), "
-                + "ranks the verified ones in tiers, one board per test set, and writes OUT/README.md, OUT/index.html "
-                + "and OUT/charts/*.png. Rejected runs are listed with the reason, never ranked.",
+        description = {"Verifies every run under RESULTS/runs, or in RESULTS itself when it has no runs/ "
+                + "(schema, stored predictions, every number recomputed), ranks the verified ones in tiers, one board "
+                + "per test set, and replaces OUT/README.md, OUT/index.html and OUT/charts/ together. Rejected runs "
+                + "are listed with the reason, never ranked; a copy of a run (same run id and predictions) is listed "
+                + "as a duplicate.",
             "Throughput at batch 32 comes from RESULTS/benchmarks/*.json when present."})
 final class LeaderboardCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
-            description = "The results folder, holding runs/ and optionally benchmarks/ (default: ${DEFAULT-VALUE}).")
+            description = "The results folder, holding runs/<run-id>/ or <run-id>/ and optionally benchmarks/ "
+                    + "(default: ${DEFAULT-VALUE}).")
     private Path results;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "leaderboard",
@@ -41,10 +49,24 @@ final class LeaderboardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!Files.isDirectory(results)) {
+            throw new ParameterException(spec.commandLine(), "--results " + results + ": "
+                    + (Files.exists(results) ? "not a folder" : "no such folder"));
+        }
         TestSplitLabels labels = data == null ? null : TestSplitLabels.read(DatasetLayout.locate(data, System.getenv()));
-        Path runs = results.resolve("runs");
-        Leaderboard leaderboard = Leaderboard.build(runs, new RunVerifier(labels), Throughputs.read(results.resolve("benchmarks")));
+        List<Path> folders = Leaderboard.runFolders(results);
+        Path runs = results.resolve(Leaderboard.RUNS);
+        if (!Files.isDirectory(runs) && !folders.isEmpty()) {
+            runs = results;
+        }
+        Leaderboard leaderboard = Leaderboard.build(folders, new RunVerifier(labels), Throughputs.read(results.resolve("benchmarks")));
         List<Path> files = LeaderboardPage.write(leaderboard, out, runs.toString(), "glami-bench leaderboard");
+        PrintWriter err = spec.commandLine().getErr();
+        for (Leaderboard.Duplicate duplicate : leaderboard.duplicates()) {
+            err.printf("duplicate %s: the same run as %s (run id %s, same predictions.csv); ranked once, as %s%n",
+                    duplicate.folder(), duplicate.original(), duplicate.runId(), duplicate.original());
+        }
+        err.flush();
         PrintWriter printer = spec.commandLine().getOut();
         for (Board board : leaderboard.boards()) {
             printer.printf(Locale.ROOT, "%s (manifest %s):%n", board.title(), board.key().manifestSha256().substring(0, 12));

@@ -111,18 +111,24 @@ final class BoardCharts {
         chart.getStyler().setAvailableSpaceFill(0.85);
         List<Color> colors = new ArrayList<>();
         int shown = Math.min(GEO_CHART_MODELS, board.entries().size());
+        List<String> names = new ArrayList<>();
+        List<List<Double>> series = new ArrayList<>();
         for (int i = 0; i < shown; i++) {
             Map<Geo, TopKAccuracy> perGeo = board.entries().get(i).run().metrics().perGeo();
-            List<Double> values = geos.stream().map(g -> perGeo.containsKey(g) ? perGeo.get(g).top1() : 0.0).toList();
-            chart.addSeries(board.entries().get(i).run().runId(), codes, values);
+            names.add(board.entries().get(i).run().runId());
+            series.add(geos.stream().map(g -> perGeo.containsKey(g) ? perGeo.get(g).top1() : 0.0).toList());
             colors.add(color(i));
         }
         for (PaperResult reference : board.references()) {
             if (!reference.perGeoTop1().isEmpty()) {
-                chart.addSeries(paperLabel(reference) + ", paper", codes,
-                        geos.stream().map(g -> reference.perGeoTop1().getOrDefault(g, 0.0)).toList());
+                names.add(paperLabel(reference) + ", paper");
+                series.add(geos.stream().map(g -> reference.perGeoTop1().getOrDefault(g, 0.0)).toList());
                 colors.add(REFERENCE);
             }
+        }
+        names = unique(names);
+        for (int i = 0; i < names.size(); i++) {
+            chart.addSeries(names.get(i), codes, series.get(i));
         }
         chart.getStyler().setSeriesColors(colors.toArray(Color[]::new));
         return ChartFiles.savePng(chart, base);
@@ -151,9 +157,11 @@ final class BoardCharts {
         chart.getStyler().setXAxisMin(slowest / 2);
         chart.getStyler().setXAxisMax(fastest * 2);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        List<String> names = unique(measured.stream()
+                .map(e -> e.run().runId() + " (" + e.throughput().device() + ")").toList());
         for (int i = 0; i < measured.size(); i++) {
             Board.Entry entry = measured.get(i);
-            XYSeries point = chart.addSeries(entry.run().runId() + " (" + entry.throughput().device() + ")",
+            XYSeries point = chart.addSeries(names.get(i),
                     new double[] {entry.throughput().itemsPerSecond()}, new double[] {entry.run().metrics().top1()});
             point.setMarker(SeriesMarkers.CIRCLE);
             point.setMarkerColor(color(i));
@@ -198,7 +206,10 @@ final class BoardCharts {
         });
     }
 
-    /** The labels, a repeated one numbered, so that no two are equal. */
+    /**
+     * The labels, a repeated or blank one numbered, so that no two are equal (XChart refuses two
+     * series of one name, and two runs may share a run id).
+     */
     private static List<String> unique(List<String> labels) {
         List<String> unique = new ArrayList<>();
         for (String label : labels) {

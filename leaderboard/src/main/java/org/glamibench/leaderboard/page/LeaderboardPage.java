@@ -3,14 +3,15 @@ package org.glamibench.leaderboard.page;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.glamibench.dataset.Geo;
+import org.glamibench.files.FileTrees;
 import org.glamibench.leaderboard.Board;
 import org.glamibench.leaderboard.Leaderboard;
 import org.glamibench.leaderboard.PaperResult;
@@ -33,8 +34,10 @@ public final class LeaderboardPage {
     public static final String MARKDOWN = "README.md";
     /** The HTML page. */
     public static final String HTML = "index.html";
-    /** The charts' folder, beside the pages; its PNG files are replaced on every write. */
+    /** The charts' folder, beside the pages; replaced as a whole on every write. */
     public static final String CHARTS = "charts";
+    /** What the command owns in its output folder, replaced together. */
+    private static final List<String> OWNED = List.of(MARKDOWN, HTML, CHARTS);
 
     /** How a run of a jar's adapter that ran without the sandbox is marked beside its run id. */
     public static final String NOT_SANDBOXED = "(not sandboxed)";
@@ -45,28 +48,79 @@ public final class LeaderboardPage {
     }
 
     /**
-     * Writes the pages and charts into a folder (created when absent); PNG files left in its
-     * {@code charts/} by an earlier write are removed first.
+     * Writes the pages and charts into a folder (created when absent). The command owns only
+     * {@value #MARKDOWN}, {@value #HTML} and {@value #CHARTS}/ there: it writes all three into a
+     * temporary sibling folder first, then moves the old ones aside, the new ones in, and deletes
+     * the old ones; so a failure leaves the old board whole (or no board where there was none),
+     * never new charts beside stale pages. Anything else in the folder is left alone.
      *
      * @param runsLabel how the pages name the runs folder, e.g. {@code results/runs}
      * @param command   the command that regenerates the pages, shown on them
-     * @return the files written
+     * @return the files written, as they lie in {@code out} once swapped in
+     * @throws IOException when writing or swapping fails; the old board is then in place
      */
     public static List<Path> write(Leaderboard leaderboard, Path out, String runsLabel, String command) throws IOException {
-        Path charts = out.resolve(CHARTS);
-        Files.createDirectories(charts);
-        try (Stream<Path> old = Files.list(charts)) {
-            for (Path file : old.filter(f -> f.getFileName().toString().endsWith(".png")).toList()) {
-                Files.delete(file);
+        Files.createDirectories(out);
+        Path folder = out.toAbsolutePath().normalize();
+        Path staged = Files.createTempDirectory(folder.getParent(), "." + folder.getFileName() + "-new-");
+        Path aside = null;
+        try {
+            List<Path> written = new ArrayList<>();
+            for (Path file : writeInto(leaderboard, staged, runsLabel, command)) {
+                written.add(out.resolve(staged.relativize(file)));
+            }
+            aside = Files.createTempDirectory(folder.getParent(), "." + folder.getFileName() + "-old-");
+            swap(staged, folder, aside);
+            return written;
+        } finally {
+            FileTrees.delete(staged);
+            if (aside != null) {
+                FileTrees.delete(aside);
             }
         }
+    }
+
+    /** Moves the owned entries of {@code folder} into {@code aside}, then those of {@code staged} into {@code folder}; undone on failure. */
+    static void swap(Path staged, Path folder, Path aside) throws IOException {
+        List<String> movedAside = new ArrayList<>();
+        List<String> movedIn = new ArrayList<>();
+        try {
+            for (String name : OWNED) {
+                if (Files.exists(folder.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+                    Files.move(folder.resolve(name), aside.resolve(name));
+                    movedAside.add(name);
+                }
+            }
+            for (String name : OWNED) {
+                Files.move(staged.resolve(name), folder.resolve(name));
+                movedIn.add(name);
+            }
+        } catch (IOException e) {
+            try {
+                for (String name : movedIn) {
+                    Files.move(folder.resolve(name), staged.resolve(name));
+                }
+                for (String name : movedAside) {
+                    Files.move(aside.resolve(name), folder.resolve(name));
+                }
+            } catch (IOException undo) {
+                e.addSuppressed(undo);
+            }
+            throw new IOException("cannot swap the new board into " + folder + " (the old one is kept): " + e, e);
+        }
+    }
+
+    private static List<Path> writeInto(Leaderboard leaderboard, Path out, String runsLabel, String command) throws IOException {
+        Path charts = Files.createDirectories(out.resolve(CHARTS));
         List<Path> written = new ArrayList<>();
         Page page = new Page().heading(1, TITLE, null);
         long ranked = leaderboard.boards().stream().mapToLong(b -> b.entries().size()).sum();
         page.paragraph(String.format(Locale.ROOT, "Built by %s from the run folders in %s: %d %s ranked on %d %s, "
-                        + "%d rejected. Generated: do not edit; regenerate with %s.", Page.code("glami-bench leaderboard"),
+                        + "%d rejected%s. Generated: do not edit; regenerate with %s.", Page.code("glami-bench leaderboard"),
                 Page.code(runsLabel), ranked, ranked == 1 ? "run" : "runs", leaderboard.boards().size(),
-                leaderboard.boards().size() == 1 ? "board" : "boards", leaderboard.rejected().size(), Page.code(command)));
+                leaderboard.boards().size() == 1 ? "board" : "boards", leaderboard.rejected().size(),
+                leaderboard.duplicates().isEmpty() ? "" : ", " + leaderboard.duplicates().size()
+                        + (leaderboard.duplicates().size() == 1 ? " duplicate" : " duplicates"), Page.code(command)));
         if (leaderboard.boards().isEmpty()) {
             page.paragraph("No verified run yet. Evaluate a model with " + Page.code("glami-bench eval") + " (it writes "
                     + Page.code("results/runs/<run-id>/") + ") and regenerate this page.");
@@ -82,6 +136,15 @@ public final class LeaderboardPage {
             List<List<String>> rows = new ArrayList<>();
             leaderboard.rejected().forEach(r -> rows.add(List.of(Page.code(r.folder()), Page.code(r.reason()))));
             page.table(List.of("run folder", "reason"), rows);
+        }
+        if (!leaderboard.duplicates().isEmpty()) {
+            page.heading(2, "Duplicate runs", "duplicates");
+            page.paragraph("These run folders hold the same run (same run id, same predictions.csv) as a folder before "
+                    + "them by name, e.g. a copy: that one is ranked, these are not.");
+            List<List<String>> rows = new ArrayList<>();
+            leaderboard.duplicates().forEach(d -> rows.add(List.of(Page.code(d.folder()), Page.code(d.runId()),
+                    Page.code(d.original()))));
+            page.table(List.of("run folder", "run", "same run as"), rows);
         }
         method(page);
         Path markdown = out.resolve(MARKDOWN);
@@ -244,6 +307,7 @@ public final class LeaderboardPage {
             case "IMAGE" -> "image";
             case "TEXT" -> "text";
             case "IMAGE_TEXT" -> "image + text";
+            case "NONE" -> "none";
             default -> modality;
         };
     }

@@ -184,7 +184,8 @@ public record ModelSpec(Path file, String name, String version, String descripti
         }
         String description = root.string("description", null);
         String license = root.string("license", null);
-        Modality modality = choice(root, "modality", Modality.values(), Modality::name);
+        Modality modality = choice(root, "modality", new Modality[] {Modality.IMAGE, Modality.TEXT, Modality.IMAGE_TEXT},
+                Modality::name);
         Engine engine = choice(root, "engine", Engine.values(), Engine::djlName);
         Path model = existingFile(root, "model");
         List<Input> inputs = inputs(root);

@@ -41,6 +41,8 @@ class SpecErrorsTest {
                 edit("mobilenet_v2.onnx.json", s -> image(s).put("meen", 1), "image.meen", "unknown key"),
                 edit("mobilenet_v2.onnx.json", s -> s.put("modality", "VIDEO"), "modality",
                         "must be one of IMAGE, TEXT, IMAGE_TEXT, got \"VIDEO\""),
+                edit("mobilenet_v2.onnx.json", s -> s.put("modality", "NONE"), "modality",
+                        "must be one of IMAGE, TEXT, IMAGE_TEXT, got \"NONE\""),
                 edit("mobilenet_v2.onnx.json", s -> s.put("engine", "TensorFlow"), "engine",
                         "must be one of OnnxRuntime, PyTorch"),
                 edit("mobilenet_v2.onnx.json", s -> s.put("name", "MobileNet"), "name", "must be lower-case"),
