@@ -5,6 +5,6 @@
  * and {@code label_source} as a one-hot position ({@link org.glamibench.models.input.LabelSourceCode}).
  * Plain Java, no engine: safe to call on worker threads.
  *
- * <p>May import: org.glamibench.image.
+ * <p>May import: org.glamibench.dataset, org.glamibench.image.
  */
 package org.glamibench.models.input;
