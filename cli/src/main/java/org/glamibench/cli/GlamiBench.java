@@ -4,13 +4,15 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.glamibench.dataset.DatasetException;
+import org.glamibench.eval.RequestRefusedException;
 import org.glamibench.harness.Evaluation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code glami-bench} command line. Exit codes: 0 done, 1 the work failed, 2 bad usage or bad
- * input (a {@link DatasetException} or a picocli usage error). Besides its own commands it offers
+ * input (a {@link DatasetException}, an {@link IllegalArgumentException}, a
+ * {@link RequestRefusedException} or a picocli usage error). Besides its own commands it offers
  * those of every {@link CommandProvider} on the class path.
  */
 @Command(name = "glami-bench",
@@ -86,7 +88,8 @@ public final class GlamiBench {
         String message = failure.getMessage() != null ? failure.getMessage() : failure.toString();
         err.println("error: " + message);
         err.flush();
-        if (failure instanceof DatasetException || failure instanceof IllegalArgumentException) {
+        if (failure instanceof DatasetException || failure instanceof IllegalArgumentException
+                || failure instanceof RequestRefusedException) {
             return EXIT_BAD_INPUT;
         }
         if (Boolean.getBoolean("glamibench.debug")) {

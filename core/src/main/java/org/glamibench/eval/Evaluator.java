@@ -78,9 +78,12 @@ public final class Evaluator {
      * Evaluates an adapter into {@code outRoot/<runId>}.
      *
      * @param runId the run folder's name; null for {@link RunNames#of the default}
-     * @throws EvaluationException      when the adapter cannot open, a fail-fast item fails, the
-     *                                  run is complete and not forced, or the folder holds an
+     * @throws RequestRefusedException when the adapter refuses its options or device (an
+     *                                  {@link IllegalArgumentException} from {@code open}), the run
+     *                                  is complete and not forced, or the folder holds an
      *                                  interrupted run of another request
+     * @throws EvaluationException      when the adapter cannot open otherwise, or a fail-fast item
+     *                                  fails
      * @throws org.glamibench.dataset.DatasetException for unusable data
      */
     public Outcome evaluate(DatasetLayout layout, AdapterRegistry.Entry entry, Path outRoot, String runId,
@@ -232,6 +235,8 @@ public final class Evaluator {
         void open(AdapterContext context) {
             try {
                 adapter.open(context);
+            } catch (IllegalArgumentException e) {
+                throw new RequestRefusedException("adapter " + descriptor.name() + " failed to open: " + e.getMessage(), e);
             } catch (Exception | LinkageError e) {
                 throw new EvaluationException("adapter " + descriptor.name() + " failed to open: " + e.getMessage(), e);
             }
@@ -335,7 +340,7 @@ public final class Evaluator {
     /** Creates the folder; with force, first removes the files of an earlier run in it. */
     private static void prepareFolder(Path runDir, boolean force) throws IOException {
         if (Files.exists(runDir.resolve(RunFiles.RUN_JSON)) && !force) {
-            throw new EvaluationException(runDir + " holds a completed run; give --force to redo it, or another --run-id");
+            throw new RequestRefusedException(runDir + " holds a completed run; give --force to redo it, or another --run-id");
         }
         if (force) {
             Files.deleteIfExists(runDir.resolve(RunFiles.RUN_JSON));
@@ -370,7 +375,7 @@ public final class Evaluator {
             JsonNode earlier = JsonFiles.MAPPER.readTree(file.toFile());
             JsonNode now = JsonFiles.MAPPER.readTree(JsonFiles.MAPPER.writeValueAsString(request));
             if (!earlier.equals(now)) {
-                throw new EvaluationException(runDir + " holds an interrupted run of another request (" + earlier
+                throw new RequestRefusedException(runDir + " holds an interrupted run of another request (" + earlier
                         + "); resume it with the same options, or give another --run-id or --force");
             }
             return;
