@@ -35,14 +35,22 @@ public record EvaluationSettings(Split split, int batch, int threads, Integer li
         Objects.requireNonNull(cacheDir, "cacheDir");
         Objects.requireNonNull(rowMode, "rowMode");
         adapterOptions = Map.copyOf(adapterOptions);
-        if (batch < 1 || threads < 1) {
-            throw new IllegalArgumentException("--batch and --threads must be at least 1, got " + batch + " and " + threads);
-        }
+        atLeastOne("--batch", batch);
+        atLeastOne("--threads", threads);
         if (limit != null && subset != null) {
             throw new IllegalArgumentException("--limit and --subset exclude each other");
         }
-        if ((limit != null && limit < 1) || (subset != null && subset < 1)) {
-            throw new IllegalArgumentException("--limit and --subset must be at least 1");
+        if (limit != null) {
+            atLeastOne("--limit", limit);
+        }
+        if (subset != null) {
+            atLeastOne("--subset", subset);
+        }
+    }
+
+    private static void atLeastOne(String option, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1, got " + value);
         }
     }
 }
