@@ -53,4 +53,21 @@ public record EvaluationSettings(Split split, int batch, int threads, Integer li
             throw new IllegalArgumentException(option + " must be at least 1, got " + value);
         }
     }
+
+    /** Whether a limit or subset is set and asks for at least as many items as a split of that size holds. */
+    public boolean selectionCovers(int items) {
+        Integer size = limit != null ? limit : subset;
+        return size != null && size >= items;
+    }
+
+    /** The limit or subset as its option, e.g. {@code --limit 50}; null when neither is set. */
+    public String selection() {
+        return limit != null ? "--limit " + limit : subset != null ? "--subset " + subset : null;
+    }
+
+    /** These settings without a limit or subset: a full run. */
+    public EvaluationSettings withoutSelection() {
+        return new EvaluationSettings(split, batch, threads, null, null, seed, device, saveScores, failFast, force,
+                adapterOptions, cacheDir, rowMode);
+    }
 }

@@ -75,7 +75,8 @@ public final class Evaluator {
     }
 
     /**
-     * Evaluates an adapter into {@code outRoot/<runId>}.
+     * Evaluates an adapter into {@code outRoot/<runId>}. A limit or subset that is not below the
+     * split's size scores the whole split and is recorded and named as a full run, with a warning.
      *
      * @param runId the run folder's name; null for {@link RunNames#of the default}
      * @throws RequestRefusedException when the adapter refuses its options or device (an
@@ -87,7 +88,8 @@ public final class Evaluator {
      * @throws org.glamibench.dataset.DatasetException for unusable data
      */
     public Outcome evaluate(DatasetLayout layout, AdapterRegistry.Entry entry, Path outRoot, String runId,
-                            EvaluationSettings settings) throws IOException, InterruptedException {
+                            EvaluationSettings asked) throws IOException, InterruptedException {
+        EvaluationSettings settings = asked;
         ClassIndex classIndex = ClassIndexCollector.read(layout, settings.rowMode());
         TestManifest.Builder manifest = new TestManifest.Builder(false);
         List<GlamiRow> rows = new ArrayList<>();
@@ -101,6 +103,11 @@ public final class Evaluator {
             reader.problems().forEach(problem -> progress.println("skipped " + problem));
         }
         TestManifest testManifest = manifest.build();
+        if (settings.selectionCovers(rows.size())) {
+            progress.println("warning: " + settings.selection() + " is not below the " + rows.size() + " items of the "
+                    + settings.split().label() + " split: scoring all of them, as a full run");
+            settings = settings.withoutSelection();
+        }
         List<GlamiRow> selected = settings.limit() != null ? ItemSelection.first(rows, settings.limit())
                 : settings.subset() != null ? ItemSelection.stratified(rows, settings.subset(), settings.seed()) : rows;
         Path runDir = outRoot.resolve(runId != null ? RunNames.checked(runId)
