@@ -23,6 +23,16 @@ class UsageMessagesTest {
     }
 
     @Test
+    void aFileSystemFailureIsNamedWithItsReasonInWords() throws java.io.IOException {
+        Path notes = java.nio.file.Files.writeString(out.resolve("notes"), "mine");
+
+        CommandRun sample = CommandRun.of("sample", "--out", notes.resolve("data").toString(), "--no-images");
+
+        assertThat(sample.exitCode()).as("%s", sample).isEqualTo(2);
+        assertThat(sample.err()).isEqualTo("error: " + notes.resolve("data") + ": not a directory\n");
+    }
+
+    @Test
     void trainHelpPrintsWithoutAFormatWarning() {
         CommandRun help = CommandRun.of("train", "--help");
 

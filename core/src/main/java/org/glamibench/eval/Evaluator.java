@@ -2,6 +2,7 @@ package org.glamibench.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.glamibench.adapter.AdapterContext;
 import org.glamibench.adapter.AdapterDescriptor;
+import org.glamibench.files.IoFailures;
 import org.glamibench.files.JsonFiles;
 import org.glamibench.registry.AdapterCallException;
 import org.glamibench.registry.AdapterRegistry;
@@ -118,7 +120,7 @@ public final class Evaluator {
 
         long resumed;
         Session session;
-        try (PredictionStore store = PredictionStore.open(runDir, classIndex, settings.saveScores())) {
+        try (PredictionStore store = openStore(runDir, classIndex, settings.saveScores())) {
             Set<Long> done = store.completedItemIds();
             List<GlamiRow> todo = selected.stream().filter(row -> !done.contains(row.itemId())).toList();
             resumed = (long) selected.size() - todo.size();
@@ -131,7 +133,12 @@ public final class Evaluator {
         RunResult result = RunResults.build(runDir, entry, session.adapter(), session.configuration(),
                 session.engine(), jarSha256, settings,
                 classIndex, testManifest, rows.size(), selected.size(), skipped, session.timing(), resumed);
-        JsonFiles.write(runDir.resolve(RunFiles.RUN_JSON), result);
+        Path runJson = runDir.resolve(RunFiles.RUN_JSON);
+        try {
+            JsonFiles.write(runJson, result);
+        } catch (IOException e) {
+            throw writeFailure("cannot write " + runJson, e);
+        }
         return new Outcome(runDir, result);
     }
 
@@ -345,16 +352,43 @@ public final class Evaluator {
     }
 
     /** Creates the folder; with force, first removes the files of an earlier run in it. */
-    private static void prepareFolder(Path runDir, boolean force) throws IOException {
+    private static void prepareFolder(Path runDir, boolean force) {
+        if (Files.exists(runDir) && !Files.isDirectory(runDir)) {
+            throw new RequestRefusedException(runDir + " is a file, not a run folder; give another --run-id or --out");
+        }
         if (Files.exists(runDir.resolve(RunFiles.RUN_JSON)) && !force) {
             throw new RequestRefusedException(runDir + " holds a completed run; give --force to redo it, or another --run-id");
         }
-        if (force) {
-            Files.deleteIfExists(runDir.resolve(RunFiles.RUN_JSON));
-            Files.deleteIfExists(runDir.resolve(REQUEST_JSON));
-            PredictionStore.delete(runDir);
+        try {
+            if (force) {
+                Files.deleteIfExists(runDir.resolve(RunFiles.RUN_JSON));
+                Files.deleteIfExists(runDir.resolve(REQUEST_JSON));
+                PredictionStore.delete(runDir);
+            }
+            Files.createDirectories(runDir);
+        } catch (IOException e) {
+            throw writeFailure("cannot prepare the run folder " + runDir, e);
+        } catch (UncheckedIOException e) {
+            throw writeFailure("cannot prepare the run folder " + runDir, e.getCause());
         }
-        Files.createDirectories(runDir);
+    }
+
+    private static PredictionStore openStore(Path runDir, ClassIndex classIndex, boolean saveScores) {
+        try {
+            return PredictionStore.open(runDir, classIndex, saveScores);
+        } catch (UncheckedIOException e) {
+            throw writeFailure("cannot write the predictions in " + runDir, e.getCause());
+        }
+    }
+
+    /**
+     * A failed write, in words: bad usage when the path is at fault (permission denied, not a
+     * directory, a read-only file system), a failed evaluation otherwise (a full disk).
+     */
+    private static EvaluationException writeFailure(String what, IOException failure) {
+        String message = what + ": " + IoFailures.reason(failure);
+        return IoFailures.unusablePath(failure) ? new RequestRefusedException(message, failure)
+                : new EvaluationException(message, failure);
     }
 
     private static Map<String, Object> request(AdapterDescriptor descriptor, String jarSha256, Isolation.Level isolation,
@@ -387,7 +421,11 @@ public final class Evaluator {
             }
             return;
         }
-        JsonFiles.write(file, request);
+        try {
+            JsonFiles.write(file, request);
+        } catch (IOException e) {
+            throw writeFailure("cannot write " + file, e);
+        }
     }
 
     private static double seconds(long nanos) {
