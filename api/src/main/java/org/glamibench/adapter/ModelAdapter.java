@@ -94,7 +94,8 @@ public interface ModelAdapter<P> extends AutoCloseable {
      * Who this adapter is when configured by a run's {@code --adapter-option} pairs, before
      * {@code open}: an adapter that runs whichever model its options name (a model spec, a named
      * baseline) names that model here, so that runs of different models get different names and run
-     * folders. Cheap: reads configuration, loads no model. The default ignores the options.
+     * folders. Cheap: reads configuration, loads no model. The default ignores the options, which
+     * {@link #open} must then check.
      *
      * @param options the run's {@code --adapter-option key=value} pairs; empty when none were
      *                given
@@ -107,12 +108,18 @@ public interface ModelAdapter<P> extends AutoCloseable {
     }
 
     /**
-     * Loads the model for the given classes and device.
+     * Loads the model for the given classes and device. Every option key the adapter does not know
+     * must be refused, never ignored (a misspelt option would otherwise change nothing, silently),
+     * and so must a device it cannot use (never fall back to another one):
+     * {@code glami-bench validate} warns about an adapter that accepts a made-up option.
      *
      * @param context the classes, device, cache folder, options, seed, train split and progress
      *                output of this run
-     * @throws Exception when the model cannot run here (missing weights, class index mismatch,
-     *                   unavailable device): the run stops before any item is scored
+     * @throws IllegalArgumentException for an unknown option key (naming it and the known ones), a
+     *                                  malformed option value or a device the adapter cannot use:
+     *                                  the harness reports bad usage and scores nothing
+     * @throws Exception when the model cannot run here otherwise (missing weights, class index
+     *                   mismatch): the run stops before any item is scored
      */
     void open(AdapterContext context) throws Exception;
 

@@ -63,10 +63,11 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Input pipeline threads (default: the number of cores).")
     private int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--limit", paramLabel = "N", description = "Score only the first N items of the split.")
+    @Option(names = "--limit", paramLabel = "N", description = "Score only the first N items of the split (N at or above its size: a full run, with a warning).")
     private Integer limit;
 
-    @Option(names = "--subset", paramLabel = "N", description = "Score N items drawn stratified by geo with --seed: the same items every time.")
+    @Option(names = "--subset", paramLabel = "N", description = "Score N items drawn stratified by geo with --seed: the same items every time (N at or above "
+            + "the split's size: a full run, with a warning).")
     private Integer subset;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the subset draw and of seeded adapters (default: ${DEFAULT-VALUE}).")

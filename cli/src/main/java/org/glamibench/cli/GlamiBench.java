@@ -1,16 +1,22 @@
 package org.glamibench.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.glamibench.dataset.DatasetException;
+import org.glamibench.eval.RequestRefusedException;
+import org.glamibench.files.IoFailures;
 import org.glamibench.harness.Evaluation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code glami-bench} command line. Exit codes: 0 done, 1 the work failed, 2 bad usage or bad
- * input (a {@link DatasetException} or a picocli usage error). Besides its own commands it offers
+ * input (a {@link DatasetException}, an {@link IllegalArgumentException}, a
+ * {@link RequestRefusedException}, a path that cannot be written (permission denied, not a
+ * directory) or a picocli usage error); file system failures are reported with their file and
+ * reason in words. Besides its own commands it offers
  * those of every {@link CommandProvider} on the class path.
  */
 @Command(name = "glami-bench",
@@ -85,10 +91,15 @@ public final class GlamiBench {
 
     private static int handleFailure(Exception failure, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         PrintWriter err = commandLine.getErr();
-        String message = failure.getMessage() != null ? failure.getMessage() : failure.toString();
+        String message = failure instanceof FileSystemException files && files.getFile() != null
+                ? files.getFile() + (files.getOtherFile() != null ? " -> " + files.getOtherFile() : "") + ": "
+                        + IoFailures.reason(files)
+                : failure.getMessage() != null ? failure.getMessage() : failure.toString();
         err.println("error: " + message);
         err.flush();
-        if (failure instanceof DatasetException || failure instanceof IllegalArgumentException) {
+        if (failure instanceof DatasetException || failure instanceof IllegalArgumentException
+                || failure instanceof RequestRefusedException
+                || (failure instanceof FileSystemException fileFailure && IoFailures.unusablePath(fileFailure))) {
             return EXIT_BAD_INPUT;
         }
         if (Boolean.getBoolean("glamibench.debug")) {

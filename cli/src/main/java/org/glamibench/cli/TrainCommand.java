@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
                 + "model.params and model.json (architecture, preprocessing, class index, training data hash, epochs, "
                 + "validation metrics, file hashes). Evaluate it with 'glami-bench eval --adapter MODEL "
                 + "--adapter-option model=DIR'.",
-            "About 10% of the train rows (chosen by image) are held out for validation. A checkpoint is written after "
+            "About 10%% of the train rows (chosen by image) are held out for validation. A checkpoint is written after "
                 + "every epoch: an interrupted training resumes when the same command is given again."})
 final class TrainCommand implements Callable<Integer> {
 

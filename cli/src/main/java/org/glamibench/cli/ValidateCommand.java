@@ -142,12 +142,13 @@ final class ValidateCommand implements Callable<Integer> {
             out.println("validating " + jar);
             for (Check check : checks) {
                 String subject = check.adapter() == null ? check.name() : check.adapter() + ": " + check.name();
-                out.println(String.format(Locale.ROOT, "  %-4s %-40s %s", check.passed() ? "ok" : "FAIL", subject,
-                        check.detail()));
+                out.println(String.format(Locale.ROOT, "  %-4s %-40s %s",
+                        !check.passed() ? "FAIL" : check.warning() ? "warn" : "ok", subject, check.detail()));
             }
             long failed = checks.stream().filter(check -> !check.passed()).count();
-            out.println(passed ? "all " + checks.size() + " checks passed"
-                    : failed + " of " + checks.size() + " checks failed");
+            long warnings = checks.stream().filter(Check::warning).count();
+            out.println((passed ? "all " + checks.size() + " checks passed" : failed + " of " + checks.size() + " checks failed")
+                    + (warnings == 0 ? "" : ", " + warnings + (warnings == 1 ? " warning" : " warnings")));
         }
         out.flush();
         return passed ? 0 : GlamiBench.EXIT_FAILED;

@@ -164,7 +164,7 @@ class ContractViolationTest {
 
         CommandRun otherRequest = eval(data, out, "--in-process", "--adapter-jar", jar, "--adapter", "scripted", "--run-id", "fast",
                 "--seed", "2");
-        assertThat(otherRequest.exitCode()).isEqualTo(1);
+        assertThat(otherRequest.exitCode()).isEqualTo(2);
         assertThat(otherRequest.err()).startsWith("error: " + runDir + " holds an interrupted run of another request (")
                 .endsWith("); resume it with the same options, or give another --run-id or --force\n");
 

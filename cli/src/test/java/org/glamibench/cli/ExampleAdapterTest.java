@@ -88,7 +88,8 @@ class ExampleAdapterTest {
 
         assertThat(validate.exitCode()).as("%s", validate).isZero();
         assertThat(validate.out()).contains("  ok   jar", "  ok   " + EXAMPLE + ": output contract",
-                "  ok   " + EXAMPLE + ": order and duplicates").endsWith("all 9 checks passed\n");
+                "  ok   " + EXAMPLE + ": order and duplicates", String.format("  %-4s %-40s %s", "ok", EXAMPLE + ": unknown options",
+                        "refused the made-up option glami-bench-probe-unknown=1: ")).endsWith("all 10 checks passed\n");
         assertThat(validate.err()).contains("[adapter] example-char-ngrams: learned from 3,000 train rows");
 
         evalOk(data, out, "--no-sandbox", "--adapter-jar", jar, "--adapter", EXAMPLE, "--save-scores", "--run-id", "child");

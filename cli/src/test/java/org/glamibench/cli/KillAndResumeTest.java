@@ -89,7 +89,7 @@ class KillAndResumeTest {
 
         CommandRun again = eval(data, out, command);
 
-        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.err()).isEqualTo("error: " + runDir + " holds a completed run; give --force to redo it, or "
                 + "another --run-id\n");
         assertThat(runJson(runDir)).isEqualTo(json);

@@ -99,7 +99,7 @@ class SandboxTest {
         CommandRun run = CommandRun.of("eval", "--data", data.toString(), "--out", out.toString(), "--adapter-jar",
                 AdapterJars.scripted().toString(), "--adapter", "scripted", "--sandbox", "--cache", cacheAboveData.toString());
 
-        assertThat(run.exitCode()).as("%s", run).isEqualTo(1);
+        assertThat(run.exitCode()).as("%s", run).isEqualTo(2);
         assertThat(run.err()).contains("adapter scripted failed to open: --sandbox: " + data + " lies inside "
                 + cacheAboveData.toRealPath() + ", which the sandbox has to show");
     }

@@ -182,7 +182,7 @@ class TrainedModelsTest {
         assertThat(train.err()).contains("error: --device gpu:0: the PyTorch 2.7.1 engine sees no GPU");
         CommandRun eval = CommandRun.of("eval", "--adapter", "text", "--adapter-option", "model=" + models.resolve("text"),
                 "--data", data.toString(), "--out", root.resolve("gpu-runs").toString(), "--device", "gpu:1");
-        assertThat(eval.exitCode()).isNotZero();
+        assertThat(eval.exitCode()).isEqualTo(2);
         assertThat(eval.err()).contains("adapter text failed to open: --device gpu:1: the PyTorch 2.7.1 engine sees no GPU");
     }
 

@@ -70,8 +70,11 @@ class ValidateCommandTest {
                 line(false, "hostile-by-position: order and duplicates", "an item got other scores when it moved in the "
                         + "batch or came twice (are answers looked up by position?): item 6, class 0: 0.083333336 in the "
                         + "first batch, 0.5 at position 1"),
-                line(true, "hostile-by-position: close", "closed"))
-                .endsWith("1 of 9 checks failed\n");
+                line(true, "hostile-by-position: close", "closed"),
+                String.format("  %-4s %-40s %s%n", "warn", "hostile-by-position: unknown options", "accepted the made-up "
+                        + "option glami-bench-probe-unknown=1: an adapter should refuse option keys it does not know (an "
+                        + "IllegalArgumentException naming the key), so that a misspelt option is not ignored"))
+                .endsWith("1 of 10 checks failed, 1 warning\n");
     }
 
     @Test
@@ -98,14 +101,19 @@ class ValidateCommandTest {
         List<String> lines = new ArrayList<>();
         report.get("checks").forEach(check -> lines.add(check.get("name").asText() + " " + check.get("passed").asBoolean()
                 + " " + check.get("detail").asText()));
-        assertThat(lines).hasSize(6);
+        assertThat(lines).hasSize(7);
         assertThat(lines.get(1)).startsWith("open true opened in ");
         assertThat(lines).containsExactly("jar true 1 adapter: hostile-nan; names free; run in process", lines.get(1),
                 "descriptor true hostile-nan 1, TEXT, PROBABILITIES, licence not stated, parameter count not stated; the "
                         + "same before and after open",
                 "prepare true 6 items of the test split prepared",
                 "output contract false item 3 of 6: score 0 is NaN",
-                "close true closed");
+                "close true closed",
+                "unknown options true accepted the made-up option glami-bench-probe-unknown=1: an adapter should refuse "
+                        + "option keys it does not know (an IllegalArgumentException naming the key), so that a misspelt "
+                        + "option is not ignored");
+        assertThat(report.get("checks").get(6).get("warning").asBoolean()).isTrue();
+        assertThat(report.get("checks").get(5).get("warning").asBoolean()).isFalse();
     }
 
     @Test

@@ -1,13 +1,10 @@
 package org.glamibench.download;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -35,7 +32,7 @@ import org.glamibench.progress.ProgressOutput;
  *       complete, so a half extraction is never taken for a dataset; removed if extraction fails,
  *       and by the next run if the process died.</li>
  *   <li>{@value #LOCK_FILE}: held while a run works in the folder, so two runs cannot mix their
- *       files.</li>
+ *       files; removed when the run ends, successful or not.</li>
  * </ul>
  */
 public final class DatasetDownloader {
@@ -78,6 +75,7 @@ public final class DatasetDownloader {
      * @throws DownloadException        when downloading, verifying or extracting failed; downloaded
      *                                  bytes are kept, and no dataset folder is created or changed
      */
+    @SuppressWarnings("try") // the folder lock is held, unreferenced, for the whole install
     public Result install(DatasetSource source, Path dir, boolean replaceExisting) {
         Path dataset = dir.resolve(FOLDER);
         refuseExisting(dataset, replaceExisting);
@@ -86,9 +84,7 @@ public final class DatasetDownloader {
         } catch (IOException e) {
             throw new DownloadException("cannot create " + dir + ": " + e.getMessage(), e);
         }
-        try (FileChannel lockFile = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE)) {
-            lock(lockFile, dir);
+        try (FolderLock lock = lock(dir)) {
             refuseExisting(dataset, replaceExisting);
             Path partial = dir.resolve(PARTIAL_FOLDER);
             Path replaced = dir.resolve(REPLACED_FOLDER);
@@ -121,16 +117,12 @@ public final class DatasetDownloader {
         }
     }
 
-    private static void lock(FileChannel lockFile, Path dir) throws IOException {
-        FileLock lock;
-        try {
-            lock = lockFile.tryLock();
-        } catch (OverlappingFileLockException e) {
-            lock = null;
-        }
+    private static FolderLock lock(Path dir) throws IOException {
+        FolderLock lock = FolderLock.tryAcquire(dir.resolve(LOCK_FILE));
         if (lock == null) {
             throw new DownloadException("another download is working in " + dir + "; wait until it ends");
         }
+        return lock;
     }
 
     private void download(DatasetSource source, Path zip) throws IOException {

@@ -2,7 +2,9 @@ package org.glamibench.eval;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.glamibench.adapter.AdapterContext;
 import org.glamibench.adapter.AdapterDescriptor;
 import org.glamibench.registry.AdapterCallException;
@@ -38,15 +40,23 @@ public final class AdapterValidator {
     private final List<Check> checks = new ArrayList<>();
     private double slowestSeconds;
 
+    /** The made-up option an adapter is opened with to see that it refuses unknown options. */
+    public static final String PROBE_OPTION = "glami-bench-probe-unknown";
+
     /**
      * One line of the checklist.
      *
      * @param adapter the adapter checked; null for a check of the jar
      * @param name    what was checked
      * @param passed  whether it passed
+     * @param warning whether it passed with a warning: something to fix that does not fail the check
      * @param detail  what was found
      */
-    public record Check(String adapter, String name, boolean passed, String detail) {
+    public record Check(String adapter, String name, boolean passed, boolean warning, String detail) {
+        /** A check without a warning. */
+        public Check(String adapter, String name, boolean passed, String detail) {
+            this(adapter, name, passed, false, detail);
+        }
     }
 
     private AdapterValidator(AdapterRegistry.Entry entry, DatasetLayout layout, int budgetSeconds) {
@@ -87,8 +97,10 @@ public final class AdapterValidator {
     @SuppressWarnings("unchecked")
     private <P> void run(List<GlamiRow> probe, AdapterContext context) throws InterruptedException {
         ModelAdapter<P> adapter = (ModelAdapter<P>) entry.factory().get();
+        boolean opened = false;
         try {
-            if (open(adapter, context)) {
+            opened = open(adapter, context);
+            if (opened) {
                 List<P> inputs = prepare(adapter, probe);
                 if (inputs != null) {
                     score(adapter, inputs, context.classIndex().size());
@@ -100,6 +112,33 @@ public final class AdapterValidator {
                 pass("close", "closed");
             } catch (Exception | LinkageError e) {
                 fail("close", "close threw " + e);
+            }
+        }
+        if (opened) {
+            unknownOption(context);
+        }
+    }
+
+    /** Opens a fresh adapter with a made-up option: it should refuse it; a warning when it does not. */
+    private void unknownOption(AdapterContext context) {
+        String check = "unknown options";
+        Map<String, String> options = new LinkedHashMap<>(context.options());
+        options.put(PROBE_OPTION, "1");
+        ModelAdapter<?> adapter = entry.factory().get();
+        try {
+            adapter.descriptor(options);
+            adapter.open(new AdapterContext(context.classIndex(), context.device(), context.cacheDir(), options,
+                    context.seed(), context.trainCsv(), context.progress()));
+            checks.add(new Check(entry.descriptor().name(), check, true, true, "accepted the made-up option "
+                    + PROBE_OPTION + "=1: an adapter should refuse option keys it does not know (an "
+                    + "IllegalArgumentException naming the key), so that a misspelt option is not ignored"));
+        } catch (Exception | LinkageError e) {
+            pass(check, "refused the made-up option " + PROBE_OPTION + "=1: " + e.getMessage());
+        } finally {
+            try {
+                adapter.close();
+            } catch (Exception | LinkageError e) {
+                fail(check, "close threw " + e);
             }
         }
     }

@@ -35,14 +35,39 @@ public record EvaluationSettings(Split split, int batch, int threads, Integer li
         Objects.requireNonNull(cacheDir, "cacheDir");
         Objects.requireNonNull(rowMode, "rowMode");
         adapterOptions = Map.copyOf(adapterOptions);
-        if (batch < 1 || threads < 1) {
-            throw new IllegalArgumentException("--batch and --threads must be at least 1, got " + batch + " and " + threads);
-        }
+        atLeastOne("--batch", batch);
+        atLeastOne("--threads", threads);
         if (limit != null && subset != null) {
             throw new IllegalArgumentException("--limit and --subset exclude each other");
         }
-        if ((limit != null && limit < 1) || (subset != null && subset < 1)) {
-            throw new IllegalArgumentException("--limit and --subset must be at least 1");
+        if (limit != null) {
+            atLeastOne("--limit", limit);
         }
+        if (subset != null) {
+            atLeastOne("--subset", subset);
+        }
+    }
+
+    private static void atLeastOne(String option, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1, got " + value);
+        }
+    }
+
+    /** Whether a limit or subset is set and asks for at least as many items as a split of that size holds. */
+    public boolean selectionCovers(int items) {
+        Integer size = limit != null ? limit : subset;
+        return size != null && size >= items;
+    }
+
+    /** The limit or subset as its option, e.g. {@code --limit 50}; null when neither is set. */
+    public String selection() {
+        return limit != null ? "--limit " + limit : subset != null ? "--subset " + subset : null;
+    }
+
+    /** These settings without a limit or subset: a full run. */
+    public EvaluationSettings withoutSelection() {
+        return new EvaluationSettings(split, batch, threads, null, null, seed, device, saveScores, failFast, force,
+                adapterOptions, cacheDir, rowMode);
     }
 }

@@ -2,6 +2,7 @@ package org.glamibench.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.glamibench.adapter.AdapterContext;
 import org.glamibench.adapter.AdapterDescriptor;
+import org.glamibench.files.IoFailures;
 import org.glamibench.files.JsonFiles;
 import org.glamibench.registry.AdapterCallException;
 import org.glamibench.registry.AdapterRegistry;
@@ -75,16 +77,21 @@ public final class Evaluator {
     }
 
     /**
-     * Evaluates an adapter into {@code outRoot/<runId>}.
+     * Evaluates an adapter into {@code outRoot/<runId>}. A limit or subset that is not below the
+     * split's size scores the whole split and is recorded and named as a full run, with a warning.
      *
      * @param runId the run folder's name; null for {@link RunNames#of the default}
-     * @throws EvaluationException      when the adapter cannot open, a fail-fast item fails, the
-     *                                  run is complete and not forced, or the folder holds an
+     * @throws RequestRefusedException when the adapter refuses its options or device (an
+     *                                  {@link IllegalArgumentException} from {@code open}), the run
+     *                                  is complete and not forced, or the folder holds an
      *                                  interrupted run of another request
+     * @throws EvaluationException      when the adapter cannot open otherwise, or a fail-fast item
+     *                                  fails
      * @throws org.glamibench.dataset.DatasetException for unusable data
      */
     public Outcome evaluate(DatasetLayout layout, AdapterRegistry.Entry entry, Path outRoot, String runId,
-                            EvaluationSettings settings) throws IOException, InterruptedException {
+                            EvaluationSettings asked) throws IOException, InterruptedException {
+        EvaluationSettings settings = asked;
         ClassIndex classIndex = ClassIndexCollector.read(layout, settings.rowMode());
         TestManifest.Builder manifest = new TestManifest.Builder(false);
         List<GlamiRow> rows = new ArrayList<>();
@@ -101,6 +108,11 @@ public final class Evaluator {
             throw layout.noRows(settings.split(), skipped);
         }
         TestManifest testManifest = manifest.build();
+        if (settings.selectionCovers(rows.size())) {
+            progress.println("warning: " + settings.selection() + " is not below the " + rows.size() + " items of the "
+                    + settings.split().label() + " split: scoring all of them, as a full run");
+            settings = settings.withoutSelection();
+        }
         List<GlamiRow> selected = settings.limit() != null ? ItemSelection.first(rows, settings.limit())
                 : settings.subset() != null ? ItemSelection.stratified(rows, settings.subset(), settings.seed()) : rows;
         Path runDir = outRoot.resolve(runId != null ? RunNames.checked(runId)
@@ -111,7 +123,7 @@ public final class Evaluator {
 
         long resumed;
         Session session;
-        try (PredictionStore store = PredictionStore.open(runDir, classIndex, settings.saveScores())) {
+        try (PredictionStore store = openStore(runDir, classIndex, settings.saveScores())) {
             Set<Long> done = store.completedItemIds();
             List<GlamiRow> todo = selected.stream().filter(row -> !done.contains(row.itemId())).toList();
             resumed = (long) selected.size() - todo.size();
@@ -124,7 +136,12 @@ public final class Evaluator {
         RunResult result = RunResults.build(runDir, entry, session.adapter(), session.configuration(),
                 session.engine(), jarSha256, settings,
                 classIndex, testManifest, rows.size(), selected.size(), skipped, session.timing(), resumed);
-        JsonFiles.write(runDir.resolve(RunFiles.RUN_JSON), result);
+        Path runJson = runDir.resolve(RunFiles.RUN_JSON);
+        try {
+            JsonFiles.write(runJson, result);
+        } catch (IOException e) {
+            throw writeFailure("cannot write " + runJson, e);
+        }
         return new Outcome(runDir, result);
     }
 
@@ -235,6 +252,8 @@ public final class Evaluator {
         void open(AdapterContext context) {
             try {
                 adapter.open(context);
+            } catch (IllegalArgumentException e) {
+                throw new RequestRefusedException("adapter " + descriptor.name() + " failed to open: " + e.getMessage(), e);
             } catch (Exception | LinkageError e) {
                 throw new EvaluationException("adapter " + descriptor.name() + " failed to open: " + e.getMessage(), e);
             }
@@ -336,16 +355,43 @@ public final class Evaluator {
     }
 
     /** Creates the folder; with force, first removes the files of an earlier run in it. */
-    private static void prepareFolder(Path runDir, boolean force) throws IOException {
+    private static void prepareFolder(Path runDir, boolean force) {
+        if (Files.exists(runDir) && !Files.isDirectory(runDir)) {
+            throw new RequestRefusedException(runDir + " is a file, not a run folder; give another --run-id or --out");
+        }
         if (Files.exists(runDir.resolve(RunFiles.RUN_JSON)) && !force) {
-            throw new EvaluationException(runDir + " holds a completed run; give --force to redo it, or another --run-id");
+            throw new RequestRefusedException(runDir + " holds a completed run; give --force to redo it, or another --run-id");
         }
-        if (force) {
-            Files.deleteIfExists(runDir.resolve(RunFiles.RUN_JSON));
-            Files.deleteIfExists(runDir.resolve(REQUEST_JSON));
-            PredictionStore.delete(runDir);
+        try {
+            if (force) {
+                Files.deleteIfExists(runDir.resolve(RunFiles.RUN_JSON));
+                Files.deleteIfExists(runDir.resolve(REQUEST_JSON));
+                PredictionStore.delete(runDir);
+            }
+            Files.createDirectories(runDir);
+        } catch (IOException e) {
+            throw writeFailure("cannot prepare the run folder " + runDir, e);
+        } catch (UncheckedIOException e) {
+            throw writeFailure("cannot prepare the run folder " + runDir, e.getCause());
         }
-        Files.createDirectories(runDir);
+    }
+
+    private static PredictionStore openStore(Path runDir, ClassIndex classIndex, boolean saveScores) {
+        try {
+            return PredictionStore.open(runDir, classIndex, saveScores);
+        } catch (UncheckedIOException e) {
+            throw writeFailure("cannot write the predictions in " + runDir, e.getCause());
+        }
+    }
+
+    /**
+     * A failed write, in words: bad usage when the path is at fault (permission denied, not a
+     * directory, a read-only file system), a failed evaluation otherwise (a full disk).
+     */
+    private static EvaluationException writeFailure(String what, IOException failure) {
+        String message = what + ": " + IoFailures.reason(failure);
+        return IoFailures.unusablePath(failure) ? new RequestRefusedException(message, failure)
+                : new EvaluationException(message, failure);
     }
 
     private static Map<String, Object> request(AdapterDescriptor descriptor, String jarSha256, Isolation.Level isolation,
@@ -373,12 +419,16 @@ public final class Evaluator {
             JsonNode earlier = JsonFiles.MAPPER.readTree(file.toFile());
             JsonNode now = JsonFiles.MAPPER.readTree(JsonFiles.MAPPER.writeValueAsString(request));
             if (!earlier.equals(now)) {
-                throw new EvaluationException(runDir + " holds an interrupted run of another request (" + earlier
+                throw new RequestRefusedException(runDir + " holds an interrupted run of another request (" + earlier
                         + "); resume it with the same options, or give another --run-id or --force");
             }
             return;
         }
-        JsonFiles.write(file, request);
+        try {
+            JsonFiles.write(file, request);
+        } catch (IOException e) {
+            throw writeFailure("cannot write " + file, e);
+        }
     }
 
     private static double seconds(long nanos) {

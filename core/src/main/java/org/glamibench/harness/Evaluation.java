@@ -115,9 +115,12 @@ public final class Evaluation {
      * @param progress where progress and status lines go
      * @return the run folder and its run.json
      * @throws org.glamibench.dataset.DatasetException for missing or unusable data
-     * @throws org.glamibench.eval.EvaluationException when the adapter cannot open, a fail-fast item
-     *                                                 fails, the run is complete and not forced, or
-     *                                                 the folder holds another request's run
+     * @throws org.glamibench.eval.RequestRefusedException when the adapter refuses its options or
+     *                                                     device, the run is complete and not
+     *                                                     forced, or the folder holds another
+     *                                                     request's run
+     * @throws org.glamibench.eval.EvaluationException when the adapter cannot open otherwise, or a
+     *                                                 fail-fast item fails
      * @throws IllegalArgumentException for an unknown adapter, wrong options or isolation settings
      *                                  that cannot run here
      * @throws IOException              when the run folder cannot be written

@@ -79,6 +79,7 @@ class DownloadEndToEndTest {
         assertDatasetExtracted(result.dataset());
         assertThat(result.downloaded()).isTrue();
         assertThat(result.zip()).isEqualTo(dir.resolve(ZIP_NAME));
+        assertThat(dir.resolve(DatasetDownloader.LOCK_FILE)).doesNotExist();
         assertThat(server.requests()).containsExactly(new TestServer.Request(ZIP_PATH, null));
         assertThat(log.toString())
                 .contains("Downloading " + ZIP_NAME + " (" + org.glamibench.progress.ProgressMeter.formatBytes(zip.length)
@@ -198,6 +199,7 @@ class DownloadEndToEndTest {
         assertThat(part).hasBinaryContent(zip);
         assertThat(dir.resolve(ZIP_NAME)).doesNotExist();
         assertNothingExtracted();
+        assertThat(dir.resolve(DatasetDownloader.LOCK_FILE)).doesNotExist();
     }
 
     @Test
@@ -451,5 +453,6 @@ class DownloadEndToEndTest {
                     .hasMessage("another download is working in " + dir + "; wait until it ends");
         }
         assertThat(server.requests()).isEmpty();
+        assertThat(dir.resolve(".glami-bench-download.lock")).exists();
     }
 }

@@ -63,7 +63,11 @@ class EvaluationTest {
         assertThatThrownBy(() -> Evaluation.builder("prior").limit(5).subset(5).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("--limit and --subset exclude each other");
         assertThatThrownBy(() -> Evaluation.builder("prior").batch(0).build())
-                .hasMessage("--batch and --threads must be at least 1, got 0 and " + Runtime.getRuntime().availableProcessors());
+                .hasMessage("--batch must be at least 1, got 0");
+        assertThatThrownBy(() -> Evaluation.builder("prior").threads(0).build())
+                .hasMessage("--threads must be at least 1, got 0");
+        assertThatThrownBy(() -> Evaluation.builder("prior").limit(0).build())
+                .hasMessage("--limit must be at least 1, got 0");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.glamibench.adapter.builtin;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.glamibench.adapter.AdapterContext;
 import org.glamibench.adapter.AdapterDescriptor;
 import org.glamibench.adapter.ItemInput;
@@ -30,8 +31,18 @@ public final class PriorAdapter implements ModelAdapter<Object> {
                 .build();
     }
 
+    /** @throws IllegalArgumentException for any option: prior takes none */
+    @Override
+    public AdapterDescriptor descriptor(Map<String, String> options) {
+        NoSettings.refuseOptions("prior", options);
+        return descriptor();
+    }
+
+    /** @throws IllegalArgumentException for an option or a GPU */
     @Override
     public void open(AdapterContext context) {
+        NoSettings.refuseOptions("prior", context.options());
+        NoSettings.refuseGpu("prior", context.device());
         Path train = context.trainCsv().orElseThrow(() -> new IllegalStateException(
                 "prior needs the train split (" + "GLAMI-1M-train.csv" + ") to count class frequencies"));
         ClassIndex classes = context.classIndex();

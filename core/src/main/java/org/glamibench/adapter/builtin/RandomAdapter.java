@@ -1,6 +1,7 @@
 package org.glamibench.adapter.builtin;
 
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.glamibench.adapter.AdapterContext;
 import org.glamibench.adapter.AdapterDescriptor;
@@ -26,8 +27,18 @@ public final class RandomAdapter implements ModelAdapter<Long> {
                 .optDescription("uniform random scores, seeded per item: the chance baseline").build();
     }
 
+    /** @throws IllegalArgumentException for any option: random takes none */
+    @Override
+    public AdapterDescriptor descriptor(Map<String, String> options) {
+        NoSettings.refuseOptions("random", options);
+        return descriptor();
+    }
+
+    /** @throws IllegalArgumentException for an option or a GPU */
     @Override
     public void open(AdapterContext context) {
+        NoSettings.refuseOptions("random", context.options());
+        NoSettings.refuseGpu("random", context.device());
         seed = context.seed();
         classes = context.classIndex().size();
     }

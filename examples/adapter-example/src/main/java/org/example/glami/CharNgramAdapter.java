@@ -20,13 +20,15 @@ import org.glamibench.dataset.TrainSplit;
  * the harness turns into probabilities.
  *
  * <p>Options ({@code --adapter-option KEY=VALUE}): {@code n} the n-gram length (default 3),
- * {@code buckets} the hash buckets, a power of two (default 65536).
+ * {@code buckets} the hash buckets, a power of two (default 65536). Any other key is refused.
  *
  * <p>Thread-safety, as the SPI asks: {@code prepare} only reads the item; the model is written in
  * {@code open} and only read afterwards.
  */
 public final class CharNgramAdapter implements ModelAdapter<int[]> {
     private static final float SMOOTHING = 0.1f;
+    /** The options it knows; it refuses any other, as the SPI asks. */
+    private static final List<String> OPTIONS = List.of("n", "buckets");
 
     private int n;
     private int buckets;
@@ -52,6 +54,12 @@ public final class CharNgramAdapter implements ModelAdapter<int[]> {
     public void open(AdapterContext context) {
         if (context.device().gpu()) {
             throw new IllegalArgumentException("example-char-ngrams runs on the CPU only");
+        }
+        for (String key : context.options().keySet()) {
+            if (!OPTIONS.contains(key)) {
+                throw new IllegalArgumentException("example-char-ngrams: unknown --adapter-option " + key + "; known: "
+                        + String.join(", ", OPTIONS));
+            }
         }
         TrainSplit train = context.trainSplit().orElseThrow(() -> new IllegalStateException(
                 "example-char-ngrams learns from the train split, and this dataset has none"));

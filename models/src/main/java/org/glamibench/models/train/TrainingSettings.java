@@ -34,10 +34,9 @@ public record TrainingSettings(ModelKind kind, int epochs, int batch, float lear
     public TrainingSettings {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(device, "device");
-        if (epochs < 1 || batch < 1 || threads < 1) {
-            throw new IllegalArgumentException("--epochs, --batch and --threads must be at least 1, got " + epochs + ", "
-                    + batch + ", " + threads);
-        }
+        atLeastOne("--epochs", epochs);
+        atLeastOne("--batch", batch);
+        atLeastOne("--threads", threads);
         if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
             throw new IllegalArgumentException("--learning-rate must be positive, got " + learningRate);
         }
@@ -47,6 +46,12 @@ public record TrainingSettings(ModelKind kind, int epochs, int batch, float lear
         }
         if (cacheBytes < 0) {
             throw new IllegalArgumentException("image cache size must not be negative, got " + cacheBytes);
+        }
+    }
+
+    private static void atLeastOne(String option, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1, got " + value);
         }
     }
 
