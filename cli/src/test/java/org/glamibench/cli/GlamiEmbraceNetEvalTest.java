@@ -210,7 +210,7 @@ class GlamiEmbraceNetEvalTest {
                 "text-features=" + python.resolve("features"), "--out", root.resolve("runs").toString(), "--run-id",
                 "other-classes", "--cache", root.resolve("cache").toString());
 
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains(checkpoint + ": its label_binarizer lists 3 categories, the run's class"
                 + " index " + reference[0].length + "; they differ at position 1 (checkpoint: category 132, run:"
                 + " category 120). The checkpoint scores only the classes it was trained on, in ascending category id.");
