@@ -100,7 +100,7 @@ class SandboxTest {
                 AdapterJars.scripted().toString(), "--adapter", "scripted", "--sandbox", "--cache", cacheAboveData.toString());
 
         assertThat(run.exitCode()).as("%s", run).isEqualTo(2);
-        assertThat(run.err()).contains("adapter scripted failed to open: --sandbox: " + data + " lies inside "
+        assertThat(run.err()).contains("adapter scripted failed to open: the sandbox: " + data + " lies inside "
                 + cacheAboveData.toRealPath() + ", which the sandbox has to show");
     }
 

@@ -166,8 +166,9 @@ final class Sandbox {
             Path realSecret = real(secret);
             binds.forEach((destination, bind) -> {
                 if (Files.isDirectory(bind.source()) && realSecret.startsWith(bind.source())) {
-                    throw new IllegalArgumentException("--sandbox: " + secret + " lies inside " + bind.source()
-                            + ", which the sandbox has to show; move it elsewhere (or give the adapters another --cache)");
+                    throw new IllegalArgumentException("the sandbox: " + secret + " lies inside " + bind.source()
+                            + ", which the sandbox has to show; move it elsewhere (or give the adapters another"
+                            + " --cache, or run with --no-sandbox)");
                 }
             });
         }
