@@ -4,27 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.glamibench.cli.EvalCli.eval;
 import static org.glamibench.cli.EvalCli.evalOk;
 
-import java.nio.file.Path;
-import org.glamibench.eval.TestDataset;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Requests that {@code eval} refuses as bad usage (exit 2) before scoring anything. */
-class RefusedRequestTest {
-    @TempDir
-    static Path shared;
-    static Path data;
-
-    @TempDir
-    Path out;
-
-    @BeforeAll
-    static void writeData() {
-        data = TestDataset.write(shared, TestDataset.items(20));
-    }
-
+class RefusedRequestTest extends TwentyItemDataset {
     @Test
     void priorAndRandomRefuseAGpuInsteadOfRunningOnTheCpu() {
         for (String adapter : new String[] {"prior", "random"}) {

@@ -8,26 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import org.glamibench.eval.TestDataset;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A run folder that cannot be written is a clear error: which file, and why, in words. */
-class RunFolderWriteTest {
-    @TempDir
-    static Path shared;
-    static Path data;
-
-    @TempDir
-    Path out;
-
-    @BeforeAll
-    static void writeData() {
-        data = TestDataset.write(shared, TestDataset.items(20));
-    }
-
+class RunFolderWriteTest extends TwentyItemDataset {
     @Test
     void aRunIdNamingAFileIsRefused() throws IOException {
         Path file = Files.writeString(out.resolve("notes"), "mine");

@@ -10,25 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.glamibench.eval.TestDataset;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A --limit or --subset not below the split's size scores the whole split, named and recorded as a full run. */
-class WholeSplitSelectionTest {
-    @TempDir
-    static Path shared;
-    static Path data;
-
-    @TempDir
-    Path out;
-
-    @BeforeAll
-    static void writeData() {
-        data = TestDataset.write(shared, TestDataset.items(20));
-    }
-
+class WholeSplitSelectionTest extends TwentyItemDataset {
     @Test
     void aLimitOrSubsetAtOrAboveTheSplitIsAFullRunWithAWarning() throws IOException {
         CommandRun full = evalOk(data, out, "--adapter", "random");
