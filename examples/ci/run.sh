@@ -16,10 +16,11 @@
 #                   $GLAMI_CI_OUT/runs/ADAPTER_NAME, the outputs of validate and gate in
 #                   $GLAMI_CI_OUT/validate.txt, gate.txt and gate-errors.txt (standard error), the
 #                   generated sample in $GLAMI_CI_OUT/sample
-#   GATE_ARGS       more options of `glami-bench gate`, e.g. "--max-drop 0.01 --alpha 0.01"
-#   ADAPTER_ARGS    more options of both `validate` and `eval`, e.g. "--adapter-option k=v --no-sandbox"
+#   GATE_ARGS       more options of `glami-bench gate`, e.g. "--max-drop 0.01 --alpha 0.01", "--exact"
+#   ADAPTER_ARGS    more options of both `validate` and `eval`, e.g. "--adapter-option k=v"
 #   EVAL_ARGS       more options of `eval` alone, e.g. "--subset 5000 --seed 1 --batch 64"
-#   SAMPLE_ARGS     the sample's options without DATA_DIR (default: "--train 2000 --test 600 --seed 7")
+#   SAMPLE_ARGS     the sample's options when there is no DATA_DIR
+#                   (default: "--train 2000 --test 600 --seed 7")
 #   GLAMI_CI_UPDATE set to 1 to write the fresh run to BASELINE_RUN_DIR (without scores.npy) instead
 #                   of gating: how the baseline is made, and remade when a fall is intended
 # The *_ARGS are split at white space (no quoting).
