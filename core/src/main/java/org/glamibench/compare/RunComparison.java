@@ -71,16 +71,7 @@ public final class RunComparison {
     public static Comparison compare(Path runDirA, Path runDirB, long seed) throws java.io.IOException {
         RunResult a = RunFiles.readRun(runDirA);
         RunResult b = RunFiles.readRun(runDirB);
-        if (!a.dataset().manifestSha256().equals(b.dataset().manifestSha256())) {
-            throw new IllegalArgumentException("runs on different test sets are not comparable: " + a.runId()
-                    + " has manifest " + a.dataset().manifestSha256() + ", " + b.runId() + " has "
-                    + b.dataset().manifestSha256());
-        }
-        if (!a.dataset().classIndexSha256().equals(b.dataset().classIndexSha256())) {
-            throw new IllegalArgumentException("runs with different class indices are not comparable: " + a.runId()
-                    + " has " + a.dataset().classIndexSha256() + ", " + b.runId() + " has "
-                    + b.dataset().classIndexSha256());
-        }
+        requireSameTestSet(a, b);
         StoredPredictions storedA = StoredPredictions.read(runDirA);
         StoredPredictions storedB = StoredPredictions.read(runDirB);
         for (Path dir : List.of(runDirA, runDirB)) {
@@ -131,6 +122,25 @@ public final class RunComparison {
         Scope overall = scope(all, McNemarTest.twoSided(aOnly(all), bOnly(all)));
         Interval difference = PairedBootstrap.top1Difference(geos, rightA, rightB, RESAMPLES, 0.95, seed);
         return new Comparison(a.runId(), b.runId(), overall, perGeo, difference);
+    }
+
+    /**
+     * Refuses two runs that are not comparable item by item: runs on different test sets
+     * (manifest hash) or with different class indices.
+     *
+     * @throws IllegalArgumentException naming both runs and their hashes
+     */
+    public static void requireSameTestSet(RunResult a, RunResult b) {
+        if (!a.dataset().manifestSha256().equals(b.dataset().manifestSha256())) {
+            throw new IllegalArgumentException("runs on different test sets are not comparable: " + a.runId()
+                    + " has manifest " + a.dataset().manifestSha256() + ", " + b.runId() + " has "
+                    + b.dataset().manifestSha256());
+        }
+        if (!a.dataset().classIndexSha256().equals(b.dataset().classIndexSha256())) {
+            throw new IllegalArgumentException("runs with different class indices are not comparable: " + a.runId()
+                    + " has " + a.dataset().classIndexSha256() + ", " + b.runId() + " has "
+                    + b.dataset().classIndexSha256());
+        }
     }
 
     private static boolean correct(PredictionRow row) {

@@ -6,8 +6,8 @@ import org.glamibench.leaderboard.gate.BaselineSuite;
 
 /**
  * The committed baseline suite ({@code results/baselines}) re-evaluated once per test JVM by
- * {@code glami-bench gate --suite}, which leaves the suite's sample and the fresh runs of its
- * reference models under {@code target/baseline-gate}: the gate test checks its verdict, other
+ * {@code glami-bench gate --suite}, which leaves the suite's sample, the models it trained and the
+ * fresh runs of its reference models under {@code target/baseline-gate}: the gate test checks its verdict, other
  * tests copy its runs.
  */
 public final class SuiteWork {
@@ -40,6 +40,12 @@ public final class SuiteWork {
     public static Path sample() {
         gate();
         return WORK.resolve("sample");
+    }
+
+    /** The models the gate trained on the sample, one folder per {@code train} line. */
+    public static Path models() {
+        gate();
+        return WORK.resolve("models");
     }
 
     /** The fresh run (batch {@value BaselineSuite#BATCH}) of a reference model. */

@@ -1,5 +1,6 @@
 package org.glamibench.leaderboard.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.glamibench.cli.GlamiBench;
 import org.glamibench.leaderboard.gate.BaselineSuite;
+import org.glamibench.leaderboard.gate.ExactGate;
 import org.glamibench.leaderboard.gate.RegressionGate;
 import org.glamibench.run.RunFiles;
 import picocli.CommandLine.Command;
@@ -19,16 +21,21 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code glami-bench gate}: fails (exit 1) when a run's top-1 falls significantly against a
- * baseline, overall or in a geo; refuses runs on another test set (exit 2).
+ * baseline, overall or in a geo, or with {@code --exact} when any prediction changed; refuses runs
+ * on another test set (exit 2).
  */
 @Command(name = "gate", mixinStandardHelpOptions = true,
         description = {"The accuracy regression gate. Exits 1, naming the metric and the geo, when top-1 falls by more "
                 + "than --max-drop AND the fall is significant (exact one-sided McNemar below --alpha, Holm-corrected "
                 + "across geos), overall or in any geo; exits 2 when the runs' test sets (manifest) or class indices "
                 + "differ; else prints the deltas per scope and exits 0. Only stored predictions are compared.",
+            "With --exact: exits 1 when any item's pred_1..pred_5 or status changed, naming the first "
+                + ExactGate.SHOWN + " items that changed (scores are not compared): for a change on one machine that "
+                + "must not move a deterministic model.",
             "With --suite DIR: evaluates every reference model listed in DIR/" + BaselineSuite.SPEC_FILE
-                + " afresh on its sample and gates it against its committed run in DIR; with --update, replaces the "
-                + "committed runs instead (when a change is meant to move them)."})
+                + " afresh on its sample (training the models of its train lines first) and gates it against its "
+                + "committed run in DIR; with --update, replaces the committed runs instead (when a change is meant to "
+                + "move them)."})
 final class GateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -44,6 +51,10 @@ final class GateCommand implements Callable<Integer> {
 
     @Option(names = "--update", description = "With --suite: re-evaluate the reference models and replace their committed runs.")
     private boolean update;
+
+    @Option(names = "--exact", description = "Fail when any item's pred_1..pred_5 or status changed, instead of "
+            + "the McNemar test (--max-drop and --alpha do not apply).")
+    private boolean exact;
 
     @Option(names = "--work", paramLabel = "DIR", defaultValue = "target/baseline-gate",
             description = "With --suite: where the sample and the fresh runs go (default: ${DEFAULT-VALUE}).")
@@ -64,6 +75,10 @@ final class GateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (exact && update) {
+            throw new ParameterException(spec.commandLine(), "--exact gates the fresh runs; --update replaces the "
+                    + "committed ones: give one of them");
+        }
         if (suite != null) {
             if (baseline != null || run != null) {
                 throw new ParameterException(spec.commandLine(), "give either --suite or --baseline and --run, not both");
@@ -76,9 +91,19 @@ final class GateCommand implements Callable<Integer> {
         if (baseline == null || run == null) {
             throw new ParameterException(spec.commandLine(), "give --baseline RUN and --run RUN, or --suite DIR");
         }
-        RegressionGate.Verdict verdict = RegressionGate.check(baseline, run, maxDrop, alpha, seed);
+        return gate(baseline, run, out, err) ? 0 : GlamiBench.EXIT_FAILED;
+    }
+
+    /** Gates a run against a baseline as the options say, printing the verdict; whether it passed. */
+    private boolean gate(Path baselineRun, Path freshRun, PrintWriter out, PrintWriter err) throws IOException {
+        if (exact) {
+            ExactGate.Verdict verdict = ExactGate.check(baselineRun, freshRun);
+            print(verdict, out, err);
+            return verdict.passed();
+        }
+        RegressionGate.Verdict verdict = RegressionGate.check(baselineRun, freshRun, maxDrop, alpha, seed);
         print(verdict, out, err);
-        return verdict.passed() ? 0 : GlamiBench.EXIT_FAILED;
+        return verdict.passed();
     }
 
     private int suite(PrintWriter out, PrintWriter err) throws Exception {
@@ -94,25 +119,31 @@ final class GateCommand implements Callable<Integer> {
         out.println("gate: generating the sample of " + suite.resolve(BaselineSuite.SPEC_FILE) + " in " + work);
         out.flush();
         Path data = baselines.generateSample(work);
+        Path models = work.resolve("models");
+        if (!baselines.trainings().isEmpty()) {
+            out.println("gate: training " + String.join(", ", baselines.trainings().stream()
+                    .map(BaselineSuite.Training::name).toList()) + " on the sample into " + models);
+            out.flush();
+            baselines.train(data, models);
+        }
         List<String> failed = new ArrayList<>();
         for (BaselineSuite.Model model : baselines.models()) {
-            Path fresh = baselines.evaluate(model, data, BaselineSuite.BATCH, work.resolve("runs"));
+            Path fresh = baselines.evaluate(model, data, models, BaselineSuite.BATCH, work.resolve("runs"));
             if (update) {
                 baselines.install(model, fresh);
                 out.println("updated " + baselines.baseline(model) + " from a fresh evaluation of " + model.id());
                 continue;
             }
-            RegressionGate.Verdict verdict;
+            out.println();
+            boolean passed;
             try {
-                verdict = RegressionGate.check(baselines.baseline(model), fresh, maxDrop, alpha, seed);
+                passed = gate(baselines.baseline(model), fresh, out, err);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("model " + model.id() + ": " + e.getMessage() + ". If the change of "
                         + "test set is intended (a new sample generator or class index), regenerate the baselines with "
                         + updateCommand(), e);
             }
-            out.println();
-            print(verdict, out, err);
-            if (!verdict.passed()) {
+            if (!passed) {
                 failed.add(model.id());
             }
         }
@@ -153,6 +184,28 @@ final class GateCommand implements Callable<Integer> {
             err.flush();
         }
         out.flush();
+    }
+
+    private static void print(ExactGate.Verdict v, PrintWriter out, PrintWriter err) {
+        out.printf(Locale.ROOT, "gate --exact: run %s against baseline %s: fails when any item's pred_1..pred_5 or status "
+                + "changed%n", v.runId(), v.baselineId());
+        if (v.passed()) {
+            out.printf(Locale.ROOT, "passed: pred_1..pred_5 and status unchanged on all %,d items%n", v.items());
+        } else {
+            err.printf(Locale.ROOT, "regression: predictions changed on %,d of %,d items; the first %d:%n",
+                    v.changedItems(), v.items(), v.firstChanges().size());
+            for (ExactGate.Change c : v.firstChanges()) {
+                err.printf(Locale.ROOT, "  item %d: %s was %s, now %s%n", c.itemId(), c.field(), shown(c.baseline()),
+                        shown(c.run()));
+            }
+            err.flush();
+        }
+        out.flush();
+    }
+
+    /** A field's value as printed: an absent prediction as {@code (none)}. */
+    private static String shown(String value) {
+        return value.isEmpty() ? "(none)" : value;
     }
 
     private static void row(PrintWriter out, RegressionGate.Scope s) {

@@ -12,8 +12,11 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.glamibench.cli.GlamiBench;
+import org.glamibench.harness.Evaluation;
 import org.glamibench.progress.ProgressOutput;
 import picocli.CommandLine;
 
@@ -22,13 +25,18 @@ import picocli.CommandLine;
  * folder (in this project {@code results/baselines/}) holding {@value #SPEC_FILE} and one run
  * folder per model. The spec file has one instruction per line ({@code #} starts a comment):
  * <pre>
- * sample --train 2000 --test 600 --seed 7     # the arguments of `glami-bench sample`
- * model prior --adapter prior --seed 7        # a run id, then the arguments of `glami-bench eval`
+ * sample --train 2000 --test 600 --seed 7              # the arguments of `glami-bench sample`
+ * train image --model image --epochs 4 --seed 7        # a name, then the arguments of `glami-bench train`
+ * model prior --adapter prior --seed 7                 # a run id, then the arguments of `glami-bench eval`
+ * model image --adapter image --adapter-option model=@image --seed 7
  * </pre>
- * Adding a reference model is one {@code model} line. The suite sets {@code --data},
- * {@code --out}, {@code --run-id}, {@code --batch}, {@code --cache} and {@code --force} itself;
- * scores are never stored ({@code --save-scores} is refused), so committed runs stay small.
- * Arguments are split at white space, without quoting.
+ * Adding a reference model is one {@code model} line (and a {@code train} line for a model
+ * trained on the sample). {@code @NAME}, as a whole argument or after a {@code =}, stands for the
+ * folder that the {@code train NAME} line above it trains; models are trained afresh on the sample,
+ * never reused. The suite sets {@code --data}, {@code --out} and {@code --force} of a training and
+ * {@code --data}, {@code --out}, {@code --run-id}, {@code --batch}, {@code --cache} and
+ * {@code --force} of an evaluation itself; scores are never stored ({@code --save-scores} is
+ * refused), so committed runs stay small. Arguments are split at white space, without quoting.
  */
 public final class BaselineSuite {
     /** The spec file's name in the suite folder. */
@@ -39,23 +47,39 @@ public final class BaselineSuite {
     static final Set<String> COMMITTED_FILES = Set.of("run.json", "request.json", "classes.json", "predictions.csv");
     private static final Set<String> SET_BY_SUITE = Set.of("--data", "--out", "--run-id", "--batch", "--cache",
             "--force", "--save-scores");
+    private static final Set<String> SET_BY_SUITE_IN_TRAINING = Set.of("--data", "--out", "--force");
+    private static final String NAME = "[A-Za-z0-9][A-Za-z0-9._-]*";
+    /** A reference to a trained folder: {@code @NAME} as a whole argument or after {@code =}. */
+    private static final Pattern REFERENCE = Pattern.compile("(^|=)@(" + NAME + ")$");
+
+    /**
+     * A model the suite trains on its sample before evaluating.
+     *
+     * @param name      its name: {@code @name} in later lines stands for its folder
+     * @param trainArgs the arguments of {@code glami-bench train}, references unresolved
+     */
+    public record Training(String name, List<String> trainArgs) {
+    }
 
     /**
      * A reference model.
      *
      * @param id       its run id, the name of its run folder in the suite
-     * @param evalArgs the arguments of {@code glami-bench eval} that evaluate it
+     * @param evalArgs the arguments of {@code glami-bench eval} that evaluate it, references to
+     *                 trained folders unresolved
      */
     public record Model(String id, List<String> evalArgs) {
     }
 
     private final Path folder;
     private final List<String> sampleArgs;
+    private final List<Training> trainings;
     private final List<Model> models;
 
-    private BaselineSuite(Path folder, List<String> sampleArgs, List<Model> models) {
+    private BaselineSuite(Path folder, List<String> sampleArgs, List<Training> trainings, List<Model> models) {
         this.folder = folder;
         this.sampleArgs = List.copyOf(sampleArgs);
+        this.trainings = List.copyOf(trainings);
         this.models = List.copyOf(models);
     }
 
@@ -71,8 +95,10 @@ public final class BaselineSuite {
             throw new IllegalArgumentException(folder + ": no " + SPEC_FILE + " (not a baseline suite)");
         }
         List<String> sample = null;
+        List<Training> trainings = new ArrayList<>();
         List<Model> models = new ArrayList<>();
         Set<String> ids = new LinkedHashSet<>();
+        Set<String> trained = new LinkedHashSet<>();
         List<String> lines = Files.readAllLines(spec, StandardCharsets.UTF_8);
         for (int n = 0; n < lines.size(); n++) {
             String line = lines.get(n).replaceFirst("#.*", "").strip();
@@ -91,35 +117,62 @@ public final class BaselineSuite {
                         throw new IllegalArgumentException(where + "--out and --force are set by the suite");
                     }
                 }
+                case "train" -> {
+                    if (words.size() < 3 || !words.get(1).matches(NAME)) {
+                        throw new IllegalArgumentException(where + "expected 'train <name> <train arguments>'");
+                    }
+                    if (trained.contains(words.get(1))) {
+                        throw new IllegalArgumentException(where + "train " + words.get(1) + " is listed twice");
+                    }
+                    List<String> args = checked(words.subList(2, words.size()), SET_BY_SUITE_IN_TRAINING, trained, where);
+                    trained.add(words.get(1));
+                    trainings.add(new Training(words.get(1), args));
+                }
                 case "model" -> {
-                    if (words.size() < 3 || !words.get(1).matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                    if (words.size() < 3 || !words.get(1).matches(NAME)) {
                         throw new IllegalArgumentException(where + "expected 'model <run-id> <eval arguments>'");
                     }
                     if (!ids.add(words.get(1))) {
                         throw new IllegalArgumentException(where + "model " + words.get(1) + " is listed twice");
                     }
-                    List<String> args = words.subList(2, words.size());
-                    for (String arg : args) {
-                        if (SET_BY_SUITE.contains(arg.replaceFirst("=.*", ""))) {
-                            throw new IllegalArgumentException(where + arg + " is set by the suite (it sets "
-                                    + String.join(", ", SET_BY_SUITE.stream().sorted().toList()) + ")");
-                        }
-                    }
-                    models.add(new Model(words.get(1), List.copyOf(args)));
+                    models.add(new Model(words.get(1), checked(words.subList(2, words.size()), SET_BY_SUITE, trained, where)));
                 }
-                default -> throw new IllegalArgumentException(where + "expected 'sample ...' or 'model ...', got '"
-                        + words.get(0) + "'");
+                default -> throw new IllegalArgumentException(where + "expected 'sample ...', 'train ...' or 'model ...', "
+                        + "got '" + words.get(0) + "'");
             }
         }
         if (sample == null || models.isEmpty()) {
             throw new IllegalArgumentException(SPEC_FILE + ": needs one 'sample' line and at least one 'model' line");
         }
-        return new BaselineSuite(folder, sample, models);
+        return new BaselineSuite(folder, sample, trainings, models);
+    }
+
+    /**
+     * A line's arguments, refusing those the suite sets and references to a folder that no
+     * {@code train} line above trains.
+     */
+    private static List<String> checked(List<String> args, Set<String> setBySuite, Set<String> trained, String where) {
+        for (String arg : args) {
+            if (setBySuite.contains(arg.replaceFirst("=.*", ""))) {
+                throw new IllegalArgumentException(where + arg + " is set by the suite (it sets "
+                        + String.join(", ", setBySuite.stream().sorted().toList()) + ")");
+            }
+            Matcher reference = REFERENCE.matcher(arg);
+            if (reference.find() && !trained.contains(reference.group(2))) {
+                throw new IllegalArgumentException(where + arg + ": no 'train " + reference.group(2) + "' line above");
+            }
+        }
+        return List.copyOf(args);
     }
 
     /** The suite folder. */
     public Path folder() {
         return folder;
+    }
+
+    /** The models trained on the sample, in spec order. */
+    public List<Training> trainings() {
+        return trainings;
     }
 
     /** The reference models, in spec order. */
@@ -148,16 +201,47 @@ public final class BaselineSuite {
     }
 
     /**
+     * Trains every {@code train} line's model afresh on the sample into {@code models/<name>}, in
+     * spec order, replacing an earlier training there.
+     *
+     * @param data   the sample, as {@code --data}
+     * @param models the folder of the trained models; {@code @NAME} stands for {@code models/NAME}
+     * @throws IllegalStateException when a training fails, with its output
+     */
+    public void train(Path data, Path models) {
+        for (Training training : trainings) {
+            List<String> args = new ArrayList<>(List.of("train"));
+            args.addAll(resolved(training.trainArgs(), models));
+            args.addAll(List.of("--data", data.toString(), "--out", models.resolve(training.name()).toString(), "--force"));
+            run(args);
+        }
+    }
+
+    /**
      * Evaluates a model on the sample into {@code runsRoot/<id>}, replacing an earlier run there:
      * the model's {@code eval} arguments with the suite's data, folders, batch and {@code --force}.
      *
+     * @param models the folder {@link #train} trained the models into
      * @return the run folder
      * @throws IllegalStateException when the evaluation fails, with its progress output
      */
-    public Path evaluate(Model model, Path data, int batch, Path runsRoot) {
+    public Path evaluate(Model model, Path data, Path models, int batch, Path runsRoot) {
+        return evaluate(model, data, batch, runsRoot, GlamiBench.evaluation(resolved(model.evalArgs(), models)));
+    }
+
+    /**
+     * Evaluates a model as {@link #evaluate(Model, Path, Path, int, Path)} does, with the threads
+     * that decode and prepare the items given: a setting that must not change a prediction.
+     */
+    public Path evaluate(Model model, Path data, Path models, int batch, int threads, Path runsRoot) {
+        return evaluate(model, data, batch, runsRoot,
+                GlamiBench.evaluation(resolved(model.evalArgs(), models)).threads(threads));
+    }
+
+    private static Path evaluate(Model model, Path data, int batch, Path runsRoot, Evaluation.Builder builder) {
         StringWriter output = new StringWriter();
         try {
-            GlamiBench.evaluation(model.evalArgs()).data(data).out(runsRoot).runId(model.id()).batch(batch)
+            builder.data(data).out(runsRoot).runId(model.id()).batch(batch)
                     .cache(runsRoot.resolveSibling("cache")).force(true).build()
                     .run(new ProgressOutput(new PrintWriter(output, true), false));
         } catch (IOException | RuntimeException e) {
@@ -191,6 +275,17 @@ public final class BaselineSuite {
             }
             Files.copy(source, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /** Arguments with each {@code @NAME} replaced by the folder {@code models/NAME}. */
+    private static List<String> resolved(List<String> args, Path models) {
+        List<String> resolved = new ArrayList<>(args.size());
+        for (String arg : args) {
+            Matcher reference = REFERENCE.matcher(arg);
+            resolved.add(reference.find() ? arg.substring(0, reference.start(2) - 1)
+                    + models.resolve(reference.group(2)) : arg);
+        }
+        return resolved;
     }
 
     /** Runs a glami-bench command in this JVM; its output is shown only when it fails. */

@@ -55,7 +55,14 @@ public record TextHasher(int buckets, int minN, int maxN, int maxIds) {
 
     /** The buckets of an item's name and description, in order; empty when there is no word. */
     public int[] ids(String name, String description) {
-        String text = Normalizer.normalize(name + " " + description, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return normalisedIds(Normalizer.normalize(name + " " + description, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The buckets of a text already normalised (steps 2 to 5 of the definition): what
+     * {@link #ids} does after step 1. Tests feed it a text that skipped a step on purpose.
+     */
+    public int[] normalisedIds(String text) {
         int[] points = text.codePoints().toArray();
         int[] ids = new int[Math.min(maxIds, 64)];
         int count = 0;

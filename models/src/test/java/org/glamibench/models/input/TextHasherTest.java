@@ -55,4 +55,11 @@ class TextHasherTest {
         assertThat(hasher.ids("", "")).isEmpty();
         assertThat(hasher.ids(" - ", "!?")).isEmpty();
     }
+
+    @Test
+    void normalisedIdsHashAsGivenWhatIdsHashesAfterLowerCasing() {
+        assertThat(hasher.normalisedIds("női blúz only új termék címkével.")).isEqualTo(hasher.ids("Női blúz ONLY",
+                "Új termék címkével."));
+        assertThat(hasher.normalisedIds("BLÚZ")).isNotEqualTo(hasher.ids("BLÚZ", ""));
+    }
 }
