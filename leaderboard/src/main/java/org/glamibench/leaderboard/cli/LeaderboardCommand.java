@@ -15,6 +15,7 @@ import org.glamibench.leaderboard.Throughputs;
 import org.glamibench.leaderboard.page.LeaderboardPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -60,7 +61,7 @@ final class LeaderboardCommand implements Callable<Integer> {
             runs = results;
         }
         Leaderboard leaderboard = Leaderboard.build(folders, new RunVerifier(labels), Throughputs.read(results.resolve("benchmarks")));
-        List<Path> files = LeaderboardPage.write(leaderboard, out, runs.toString(), "glami-bench leaderboard");
+        List<Path> files = LeaderboardPage.write(leaderboard, out, runs.toString(), regenerateCommand());
         PrintWriter err = spec.commandLine().getErr();
         for (Leaderboard.Duplicate duplicate : leaderboard.duplicates()) {
             err.printf("duplicate %s: the same run as %s (run id %s, same predictions.csv); ranked once, as %s%n",
@@ -84,5 +85,17 @@ final class LeaderboardCommand implements Callable<Integer> {
                 files.size() - 2 == 1 ? "chart" : "charts");
         printer.flush();
         return 0;
+    }
+
+    /** The command that regenerates these pages, shown on them: this one, its options given where not the defaults. */
+    private String regenerateCommand() {
+        StringBuilder command = new StringBuilder("glami-bench leaderboard");
+        for (OptionSpec option : List.of(spec.findOption("--results"), spec.findOption("--out"))) {
+            String value = option.getValue().toString();
+            if (!value.equals(option.defaultValue())) {
+                command.append(' ').append(option.longestName()).append(' ').append(value);
+            }
+        }
+        return command.toString();
     }
 }

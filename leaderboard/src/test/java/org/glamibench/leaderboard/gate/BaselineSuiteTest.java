@@ -18,7 +18,9 @@ class BaselineSuiteTest {
     void theCommittedSuiteListsTheBuiltInReferenceModels() throws Exception {
         BaselineSuite suite = BaselineSuite.read(SuiteWork.suiteFolder());
 
-        assertThat(suite.models()).extracting(BaselineSuite.Model::id).startsWith("prior", "random");
+        assertThat(suite.models()).extracting(BaselineSuite.Model::id).startsWith("prior", "random", "image", "text",
+                "embracenet");
+        assertThat(suite.trainings()).extracting(BaselineSuite.Training::name).containsExactly("image", "text", "embracenet");
         for (BaselineSuite.Model model : suite.models()) {
             assertThat(suite.baseline(model).resolve("predictions.csv")).isRegularFile();
             assertThat(suite.baseline(model).resolve("scores.npy")).doesNotExist();
@@ -40,6 +42,37 @@ class BaselineSuiteTest {
     }
 
     @Test
+    void aTrainedModelIsATrainLineAndAModelLineReferringToIt(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(BaselineSuite.SPEC_FILE), "sample --test 50\ntrain img --model image --seed 7\n"
+                + "train fusion --model embracenet --image-model @img --text-model @img\n"
+                + "model fusion --adapter embracenet --adapter-option model=@fusion\n");
+
+        BaselineSuite suite = BaselineSuite.read(dir);
+
+        assertThat(suite.trainings()).containsExactly(new BaselineSuite.Training("img", List.of("--model", "image", "--seed", "7")),
+                new BaselineSuite.Training("fusion", List.of("--model", "embracenet", "--image-model", "@img",
+                        "--text-model", "@img")));
+        assertThat(suite.models()).containsExactly(new BaselineSuite.Model("fusion", List.of("--adapter", "embracenet",
+                "--adapter-option", "model=@fusion")));
+    }
+
+    @Test
+    void refusesAReferenceToNoTrainingAboveAndWhatTheSuiteSetsInATraining(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve(BaselineSuite.SPEC_FILE), "sample --test 50\n"
+                + "model image --adapter image --adapter-option model=@image\ntrain image --model image\n");
+        assertThatThrownBy(() -> BaselineSuite.read(dir)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("baselines.txt:2: model=@image: no 'train image' line above");
+
+        Files.writeString(dir.resolve(BaselineSuite.SPEC_FILE), "sample --test 50\ntrain image --model image --out x\n");
+        assertThatThrownBy(() -> BaselineSuite.read(dir)).hasMessage("baselines.txt:2: --out is set by the suite (it sets "
+                + "--data, --force, --out)");
+
+        Files.writeString(dir.resolve(BaselineSuite.SPEC_FILE), "sample --test 50\ntrain image --model image\n"
+                + "train image --model image\n");
+        assertThatThrownBy(() -> BaselineSuite.read(dir)).hasMessage("baselines.txt:3: train image is listed twice");
+    }
+
+    @Test
     void refusesWhatTheSuiteSetsItselfNamingTheLine(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve(BaselineSuite.SPEC_FILE), "sample --test 50\nmodel prior --adapter prior --batch 8\n");
         assertThatThrownBy(() -> BaselineSuite.read(dir)).isInstanceOf(IllegalArgumentException.class)
@@ -49,7 +82,8 @@ class BaselineSuiteTest {
         assertThatThrownBy(() -> BaselineSuite.read(dir)).hasMessageStartingWith("baselines.txt:2: --save-scores is set");
 
         Files.writeString(dir.resolve(BaselineSuite.SPEC_FILE), "sample --test 50\nmodle prior --adapter prior\n");
-        assertThatThrownBy(() -> BaselineSuite.read(dir)).hasMessageContaining("baselines.txt:2: expected 'sample ...' or 'model ...'");
+        assertThatThrownBy(() -> BaselineSuite.read(dir))
+                .hasMessageContaining("baselines.txt:2: expected 'sample ...', 'train ...' or 'model ...'");
 
         Files.writeString(dir.resolve(BaselineSuite.SPEC_FILE), "model prior --adapter prior\n");
         assertThatThrownBy(() -> BaselineSuite.read(dir)).hasMessageContaining("needs one 'sample' line");

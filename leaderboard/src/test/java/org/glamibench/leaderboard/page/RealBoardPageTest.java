@@ -50,7 +50,7 @@ class RealBoardPageTest {
         assertThat(markdown).contains("| — | CLIP zero-shot text | reported in the paper, not reproduced here | 0.265 | 0.585 |");
         assertThat(html).contains("<td class=\"reference\">EmbraceNet image (all labels)</td>");
         assertThat(markdown.lines().filter(line -> line.contains(PaperResult.NOTE) && line.startsWith("| —"))).hasSize(11);
-        assertThat(markdown).contains("| 1 | prior v1 | `" + run.runId() + "` |");
+        assertThat(markdown).contains("| 1 | embracenet v1 | `embracenet` |", "| 3 | prior v1 | `" + run.runId() + "` |");
     }
 
     private static RunResult.Dataset dataset(String name, String split, int rows, int scored) {
