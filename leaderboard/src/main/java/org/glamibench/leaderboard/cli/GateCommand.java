@@ -57,7 +57,8 @@ final class GateCommand implements Callable<Integer> {
     private boolean exact;
 
     @Option(names = "--work", paramLabel = "DIR", defaultValue = "target/baseline-gate",
-            description = "With --suite: where the sample and the fresh runs go (default: ${DEFAULT-VALUE}).")
+            description = "With --suite: where the sample, the trained models and the fresh runs go "
+                    + "(default: ${DEFAULT-VALUE}).")
     private Path work;
 
     @Option(names = "--max-drop", paramLabel = "RATE", defaultValue = "0.005",
