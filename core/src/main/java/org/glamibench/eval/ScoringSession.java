@@ -113,6 +113,7 @@ public final class ScoringSession<P> implements AutoCloseable {
      *
      * @param batches the batches, each not empty
      * @param sink    takes the outcomes; what it throws ends the scoring
+     * @throws InterruptedException when the thread is interrupted (checked after every batch)
      */
     public void score(List<List<GlamiRow>> batches, Consumer<List<ScoredOutcome>> sink) throws InterruptedException {
         try (InputPipeline<P> pipeline = new InputPipeline<>(batches, layout, adapter, features, settings.threads())) {
@@ -122,6 +123,9 @@ public final class ScoringSession<P> implements AutoCloseable {
                 waitNanos += System.nanoTime() - waitStart;
                 sink.accept(outcomes(batch, call.score(batch)));
                 items += batch.rows().size();
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("scoring interrupted after " + items + " items");
+                }
             }
         }
     }

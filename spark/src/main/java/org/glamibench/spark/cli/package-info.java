@@ -3,6 +3,6 @@
  * {@link org.glamibench.cli.CommandProvider} hook.
  *
  * <p>May import: org.glamibench.cli, org.glamibench.eval, org.glamibench.harness, org.glamibench.progress,
- * org.glamibench.spark.
+ * org.glamibench.run, org.glamibench.spark.
  */
 package org.glamibench.spark.cli;
