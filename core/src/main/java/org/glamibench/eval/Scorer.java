@@ -10,10 +10,9 @@ import java.util.function.Consumer;
  */
 public interface Scorer {
     /**
-     * Scores every batch of the job and hands the outcomes to {@code store}, each batch's outcomes
-     * in its rows' order. Batches may be handed over in any grouping and order; the store puts
-     * them in the job's order for a byte-identical run only if they come in that order, so a
-     * scorer hands them over in the job's batch order.
+     * Scores every batch of the job and hands each batch's outcomes to {@code store} once, in its
+     * rows' order, batch after batch in the job's order: the order of predictions.csv, which is
+     * then byte-identical whatever the scorer.
      *
      * @param store takes outcomes from one thread at a time; it may throw (a fail-fast item), which
      *              ends the scoring
