@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import org.glamibench.eval.Evaluator;
 import org.glamibench.harness.Evaluation;
@@ -96,11 +97,26 @@ final class EvalCommand implements Callable<Integer> {
                     + "retried once in a fresh one (default: ${DEFAULT-VALUE}).")
     private int batchTimeout;
 
+    @Option(names = "--spark", paramLabel = "MASTER",
+            description = "Score the batches on Apache Spark: local[K], spark://HOST:PORT, yarn or k8s://... (the data and "
+                    + "--adapter-jar paths must be seen by every executor; see docs/spark.md). The run folder is the same "
+                    + "as a local run's, and either resumes the other.")
+    private String sparkMaster;
+
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "With --spark: partitions of each wave of batches (default: 4 x the task slots).")
+    private Integer partitions;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter printer = spec.commandLine().getOut();
         ProgressOutput progress = new ProgressOutput(spec.commandLine().getErr(), ProgressOutput.onTerminal());
-        Evaluator.Outcome outcome = evaluation().build().run(progress);
+        if (partitions != null && sparkMaster == null) {
+            throw new IllegalArgumentException("--partitions needs --spark");
+        }
+        Evaluation evaluation = evaluation().build();
+        Evaluator.Outcome outcome = sparkMaster == null ? evaluation.run(progress)
+                : spark().evaluate(evaluation, sparkMaster, partitions, progress);
         printer.println(summary(outcome.runDir(), outcome.result()));
         printer.flush();
         return 0;
@@ -119,6 +135,17 @@ final class EvalCommand implements Callable<Integer> {
                 .force(force).cache(cacheOption.folder());
         adapterJars.forEach(evaluation::adapterJar);
         return evaluation;
+    }
+
+    /**
+     * The Spark runner on the class path.
+     *
+     * @throws IllegalArgumentException when the spark module is not on it
+     */
+    static SparkEvaluations spark() {
+        return ServiceLoader.load(SparkEvaluations.class, EvalCommand.class.getClassLoader()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("--spark needs the spark module (glami-bench-spark) on the "
+                        + "class path: the glami-bench launcher adds it when --spark is given; see docs/spark.md"));
     }
 
     static String summary(Path runDir, RunResult result) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.glamibench.run.RunJsonSchema;
+import org.glamibench.run.RunResult;
 
 /** run.schema.json accepts the run.json files the harness writes and rejects broken ones. */
 class RunJsonSchemaTest {
@@ -49,6 +50,32 @@ class RunJsonSchemaTest {
         assertThat(run.exitCode()).as("%s", run).isZero();
         assertThat(run.out()).contains("12 input errors");
         RunJsonSchema.assertValid(dir.resolve("runs/no-images"));
+    }
+
+    @Test
+    void aLocalRunHasNoExecutionSectionAndASparkOneIsValid() throws Exception {
+        ObjectNode json = (ObjectNode) JsonFiles.MAPPER.readTree(runJson);
+        assertThat(json.has("execution")).isFalse();
+
+        json.set("execution", JsonFiles.MAPPER.valueToTree(
+                new RunResult.Execution("spark", "local[2]", 8, 2, 3, 20, 32.0, 0.25, 0.5)));
+
+        assertThat(RunJsonSchema.errors(JsonFiles.MAPPER.writeValueAsString(json))).isEmpty();
+        assertThat(json.get("execution").fieldNames()).toIterable().containsExactly("engine", "master", "partitions",
+                "slots", "waves", "tasks", "median_task_items", "median_task_seconds", "max_task_seconds");
+    }
+
+    @Test
+    void anExecutionOfAnotherEngineOrWithoutPartitionsIsRejected() throws Exception {
+        ObjectNode json = (ObjectNode) JsonFiles.MAPPER.readTree(runJson);
+        ObjectNode execution = JsonFiles.MAPPER.valueToTree(
+                new RunResult.Execution("flink", "local[2]", 8, 2, 3, 20, 32.0, 0.25, 0.5));
+        execution.remove("partitions");
+        json.set("execution", execution);
+
+        List<Error> errors = RunJsonSchema.errors(JsonFiles.MAPPER.writeValueAsString(json));
+
+        assertThat(errors).extracting(Error::getKeyword).containsExactlyInAnyOrder("enum", "required");
     }
 
     @Test

@@ -164,7 +164,7 @@ public final class AdapterValidator {
 
     private <P> List<P> prepare(ModelAdapter<P> adapter, List<GlamiRow> probe) throws InterruptedException {
         PreparedBatch<P> batch;
-        try (InputPipeline<P> pipeline = new InputPipeline<>(probe, layout, adapter, null, probe.size(), 1)) {
+        try (InputPipeline<P> pipeline = new InputPipeline<>(List.of(probe), layout, adapter, null, 1)) {
             batch = pipeline.next();
         }
         List<P> inputs = new ArrayList<>();

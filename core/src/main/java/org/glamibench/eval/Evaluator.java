@@ -9,34 +9,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import org.glamibench.adapter.AdapterContext;
+import java.util.function.Consumer;
 import org.glamibench.adapter.AdapterDescriptor;
 import org.glamibench.files.IoFailures;
 import org.glamibench.files.JsonFiles;
-import org.glamibench.registry.AdapterCallException;
 import org.glamibench.registry.AdapterRegistry;
-import org.glamibench.adapter.EngineInfo;
 import org.glamibench.registry.Isolation;
-import org.glamibench.adapter.ModelAdapter;
-import org.glamibench.adapter.OutputKind;
-import org.glamibench.registry.ScoreCheck;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.dataset.DatasetLayout;
 import org.glamibench.dataset.GlamiRow;
 import org.glamibench.files.Sha256;
-import org.glamibench.dataset.Split;
 import org.glamibench.dataset.SplitReader;
 import org.glamibench.dataset.TestManifest;
-import org.glamibench.features.ItemFeatureAdapter;
-import org.glamibench.features.ItemFeatureTable;
-import org.glamibench.metrics.Scores;
 import org.glamibench.progress.ProgressMeter;
 import org.glamibench.progress.ProgressOutput;
-import org.glamibench.run.ConfiguredAdapter;
-import org.glamibench.run.Provenance;
 import org.glamibench.run.RunFiles;
 import org.glamibench.run.RunResult;
 import org.glamibench.store.ItemStatus;
@@ -50,21 +39,33 @@ import org.glamibench.dataset.ClassIndexCollector;
  * as it comes (resuming an interrupted run), then computes the metrics from the stored
  * predictions only and writes {@code run.json}.
  *
- * <p>A batch whose {@code predict} throws or breaks the output contract is retried item by item;
- * items that still fail are stored as adapter errors. A batch on which an adapter's child JVM
- * failed (an {@link AdapterCallException} not worth an item-by-item retry: the batch was already
- * retried in a fresh child) is stored as adapter errors at once. Items whose image cannot be read
- * are stored as input errors. Both count as wrong. With {@code failFast} the first such item stops
+ * <p>The batches are scored by a {@link Scorer}: in this JVM by default ({@link #IN_THIS_JVM}, see
+ * {@link ScoringSession} for how failures become items' input and adapter errors), or elsewhere;
+ * the items, their batches and the store's order are the same either way, and a run started by
+ * one scorer resumes under another. Failed items count as wrong. With {@code failFast} the first such item stops
  * the run (what was stored is kept for a later resume).
  */
 public final class Evaluator {
     private static final String REQUEST_JSON = "request.json";
 
+    /** Scores in this JVM, with one adapter instance: a local run. */
+    public static final Scorer IN_THIS_JVM = Evaluator::scoreHere;
+
     private final ProgressOutput progress;
+    private final Scorer scorer;
 
     /** @param progress where progress and status lines go */
     public Evaluator(ProgressOutput progress) {
+        this(progress, IN_THIS_JVM);
+    }
+
+    /**
+     * @param progress where progress and status lines go
+     * @param scorer   where the batches are scored
+     */
+    public Evaluator(ProgressOutput progress, Scorer scorer) {
         this.progress = progress;
+        this.scorer = Objects.requireNonNull(scorer, "scorer");
     }
 
     /**
@@ -122,7 +123,7 @@ public final class Evaluator {
         checkRequest(runDir, request(entry.descriptor(), jarSha256, entry.isolation().level(), testManifest, settings));
 
         long resumed;
-        Session session;
+        ScoringReport session;
         try (PredictionStore store = openStore(runDir, classIndex, settings.saveScores())) {
             Set<Long> done = store.completedItemIds();
             List<GlamiRow> todo = selected.stream().filter(row -> !done.contains(row.itemId())).toList();
@@ -130,12 +131,21 @@ public final class Evaluator {
             if (resumed > 0) {
                 progress.println("resuming " + runDir + ": " + resumed + " items already stored, " + todo.size() + " to go");
             }
-            session = score(layout, entry, classIndex, todo, store, settings, resumed, selected.size());
+            ScoringJob job = new ScoringJob(runDir, layout, entry, classIndex, settings,
+                    batches(todo, settings.batch()), progress);
+            boolean failFast = settings.failFast();
+            try (ProgressMeter meter = progress.meter(entry.descriptor().name(), ProgressMeter.Unit.count("items"),
+                    selected.size(), resumed)) {
+                session = scorer.score(job, outcomes -> {
+                    store(outcomes, store, failFast);
+                    meter.add(outcomes.size());
+                });
+                meter.finish();
+            }
             store.finish();
         }
-        RunResult result = RunResults.build(runDir, entry, session.adapter(), session.configuration(),
-                session.engine(), jarSha256, settings,
-                classIndex, testManifest, rows.size(), selected.size(), skipped, session.timing(), resumed);
+        RunResult result = RunResults.build(runDir, entry, session, jarSha256, settings, classIndex, testManifest,
+                rows.size(), selected.size(), skipped, resumed);
         Path runJson = runDir.resolve(RunFiles.RUN_JSON);
         try {
             JsonFiles.write(runJson, result);
@@ -145,212 +155,37 @@ public final class Evaluator {
         return new Outcome(runDir, result);
     }
 
-    private <P> Session score(DatasetLayout layout, AdapterRegistry.Entry entry, ClassIndex classIndex,
-                                    List<GlamiRow> todo, PredictionStore store, EvaluationSettings settings,
-                                    long resumed, int total) throws InterruptedException {
-        @SuppressWarnings("unchecked")
-        ModelAdapter<P> adapter = (ModelAdapter<P>) entry.factory().get();
-        Optional<Path> train = layout.has(Split.TRAIN) ? Optional.of(layout.csv(Split.TRAIN)) : Optional.empty();
-        AdapterContext context = new AdapterContext(classIndex, settings.device(), settings.cacheDir(),
-                settings.adapterOptions(), settings.seed(), train, progress);
-        long openStart = System.nanoTime();
-        try (AdapterCall<P> call = new AdapterCall<>(adapter, entry.descriptor(), classIndex.size())) {
-            call.open(context);
-            AdapterDescriptor descriptor = call.descriptor();
-            Optional<EngineInfo> engine = adapter.engine();
-            boolean builtIn = entry.jar() == null;
-            ItemFeatureTable features = builtIn && adapter instanceof ItemFeatureAdapter<?> reader
-                    ? reader.itemFeatures().orElse(null) : null;
-            Map<String, String> configuration = builtIn && adapter instanceof ConfiguredAdapter configured
-                    ? Map.copyOf(configured.configuration()) : null;
-            double openSeconds = seconds(System.nanoTime() - openStart);
+    /** Hands the stored outcomes to the store, stopping at the first failed item with fail-fast. */
+    private static void store(List<ScoredOutcome> outcomes, PredictionStore store, boolean failFast) {
+        for (ScoredOutcome outcome : outcomes) {
+            PredictionRow row = outcome.row();
+            if (failFast && row.status() != ItemStatus.OK) {
+                throw new EvaluationException("item " + row.itemId() + ": " + row.status().label() + ": " + row.error()
+                        + " (--fail-fast)");
+            }
+            store.append(row, outcome.scores());
+        }
+    }
+
+    /** The items in batches of at most {@code size}, in order: how every scorer gets them. */
+    private static List<List<GlamiRow>> batches(List<GlamiRow> items, int size) {
+        List<List<GlamiRow>> batches = new ArrayList<>((items.size() + size - 1) / size);
+        for (int start = 0; start < items.size(); start += size) {
+            batches.add(items.subList(start, Math.min(items.size(), start + size)));
+        }
+        return batches;
+    }
+
+    /** Scores every batch with one adapter opened in this JVM. */
+    private static ScoringReport scoreHere(ScoringJob job, Consumer<List<ScoredOutcome>> store)
+            throws InterruptedException {
+        try (ScoringSession<?> session = ScoringSession.open(job.layout(), job.entry(), job.classIndex(), job.settings(),
+                job.progress())) {
             long start = System.nanoTime();
-            long waitNanos = 0;
-            try (InputPipeline<P> pipeline = new InputPipeline<>(todo, layout, adapter, features, settings.batch(),
-                    settings.threads());
-                 ProgressMeter meter = progress.meter(descriptor.name(), ProgressMeter.Unit.count("items"), total, resumed)) {
-                while (pipeline.hasNext()) {
-                    long waitStart = System.nanoTime();
-                    PreparedBatch<P> batch = pipeline.next();
-                    waitNanos += System.nanoTime() - waitStart;
-                    store(batch, call.score(batch), classIndex, store, settings);
-                    meter.add(batch.rows().size());
-                }
-                meter.finish();
-            }
-            double wall = seconds(System.nanoTime() - start);
-            return new Session(descriptor, configuration, new SessionTiming(wall, openSeconds, todo.size(),
-                    seconds(call.predictNanos()), seconds(waitNanos)), engine);
-        }
-    }
-
-    private static <P> void store(PreparedBatch<P> batch, List<ItemOutcome> outcomes, ClassIndex classIndex,
-                                  PredictionStore store, EvaluationSettings settings) {
-        for (int i = 0; i < batch.rows().size(); i++) {
-            GlamiRow row = batch.rows().get(i);
-            ItemOutcome outcome = outcomes.get(i);
-            if (outcome.failure() != null) {
-                if (settings.failFast()) {
-                    throw new EvaluationException("item " + row.itemId() + ": " + outcome.failure().status().label()
-                            + ": " + outcome.failure().message() + " (--fail-fast)");
-                }
-                store.append(PredictionRow.failed(row.itemId(), row.geo(), row.category(), outcome.failure().status(),
-                        outcome.failure().message()), null);
-                continue;
-            }
-            float[] probabilities = outcome.probabilities();
-            int[] top = Scores.topK(probabilities, PredictionRow.TOP_K);
-            int[] categories = new int[top.length];
-            float[] topScores = new float[top.length];
-            for (int k = 0; k < top.length; k++) {
-                categories[k] = classIndex.category(top[k]);
-                topScores[k] = probabilities[top[k]];
-            }
-            store.append(PredictionRow.ok(row.itemId(), row.geo(), row.category(), categories, topScores),
-                    settings.saveScores() ? probabilities : null);
-        }
-    }
-
-    /** The outcome of one item: probabilities, or a failure. */
-    record ItemOutcome(float[] probabilities, ItemFailure failure) {
-    }
-
-    /**
-     * What this session ran: the opened adapter's descriptor, its configuration (null when it reports
-     * none), the time spent, the engine it reported.
-     */
-    record Session(AdapterDescriptor adapter, Map<String, String> configuration, SessionTiming timing,
-                   Optional<EngineInfo> engine) {
-    }
-
-    /** Time spent in this session. */
-    record SessionTiming(double wallSeconds, double openSeconds, long items, double adapterSeconds,
-                         double pipelineWaitSeconds) {
-    }
-
-    /**
-     * Calls the adapter, checks its output at the boundary, retries failed batches item by item
-     * (except a batch on which an adapter's child JVM failed: it was already retried in a fresh
-     * child, and its items are failed together).
-     */
-    private static final class AdapterCall<P> implements AutoCloseable {
-        private final ModelAdapter<P> adapter;
-        private AdapterDescriptor descriptor;
-        private final int classes;
-        private long predictNanos;
-        private ItemFailure lastFailure;
-        /** Whether the last failed batch is worth retrying item by item (not when its child JVM failed). */
-        private boolean lastFailureItemByItem;
-
-        AdapterCall(ModelAdapter<P> adapter, AdapterDescriptor descriptor, int classes) {
-            this.adapter = adapter;
-            this.descriptor = descriptor;
-            this.classes = classes;
-        }
-
-        /** Opens the adapter; from then on its descriptor is the one it gives after opening. */
-        void open(AdapterContext context) {
-            try {
-                adapter.open(context);
-            } catch (IllegalArgumentException e) {
-                throw new RequestRefusedException("adapter " + descriptor.name() + " failed to open: " + e.getMessage(), e);
-            } catch (Exception | LinkageError e) {
-                throw new EvaluationException("adapter " + descriptor.name() + " failed to open: " + e.getMessage(), e);
-            }
-            AdapterDescriptor opened = adapter.descriptor();
-            if (!opened.name().equals(descriptor.name()) || !opened.version().equals(descriptor.version())) {
-                throw new EvaluationException("adapter " + descriptor.name() + " " + descriptor.version()
-                        + " describes itself as " + opened.name() + " " + opened.version() + " once opened");
-            }
-            descriptor = opened;
-        }
-
-        AdapterDescriptor descriptor() {
-            return descriptor;
-        }
-
-        long predictNanos() {
-            return predictNanos;
-        }
-
-        List<ItemOutcome> score(PreparedBatch<P> batch) {
-            List<ItemOutcome> outcomes = new ArrayList<>(batch.rows().size());
-            List<P> inputs = new ArrayList<>();
-            List<Integer> positions = new ArrayList<>();
-            for (int i = 0; i < batch.rows().size(); i++) {
-                outcomes.add(batch.failures().get(i) == null ? null : new ItemOutcome(null, batch.failures().get(i)));
-                if (batch.failures().get(i) == null) {
-                    inputs.add(batch.prepared().get(i));
-                    positions.add(i);
-                }
-            }
-            if (inputs.isEmpty()) {
-                return outcomes;
-            }
-            List<ItemOutcome> scored = predictChecked(inputs);
-            if (scored == null && !lastFailureItemByItem) {
-                scored = new ArrayList<>(inputs.size());
-                for (int j = 0; j < inputs.size(); j++) {
-                    scored.add(new ItemOutcome(null, lastFailure));
-                }
-            } else if (scored == null) {
-                scored = new ArrayList<>(inputs.size());
-                for (P input : inputs) {
-                    List<ItemOutcome> single = predictChecked(List.of(input));
-                    scored.add(single != null ? single.get(0) : new ItemOutcome(null, lastFailure));
-                }
-            }
-            for (int j = 0; j < positions.size(); j++) {
-                outcomes.set(positions.get(j), scored.get(j));
-            }
-            return outcomes;
-        }
-
-        /** The checked outcomes of a predict call, or null when it failed (see {@link #lastFailure}). */
-        private List<ItemOutcome> predictChecked(List<P> inputs) {
-            float[][] scores;
-            long start = System.nanoTime();
-            lastFailureItemByItem = true;
-            try {
-                scores = adapter.predict(inputs);
-            } catch (AdapterCallException e) {
-                lastFailure = failure(e.getMessage());
-                lastFailureItemByItem = e.itemByItem();
-                return null;
-            } catch (Exception | LinkageError | StackOverflowError e) {
-                lastFailure = failure("predict threw " + e);
-                return null;
-            } finally {
-                predictNanos += System.nanoTime() - start;
-            }
-            String problem = ScoreCheck.batchProblem(scores, inputs.size());
-            if (problem != null) {
-                lastFailure = failure(problem);
-                return null;
-            }
-            List<ItemOutcome> outcomes = new ArrayList<>(inputs.size());
-            for (float[] vector : scores) {
-                problem = ScoreCheck.itemProblem(vector, classes, descriptor.output());
-                if (problem != null) {
-                    lastFailure = failure(problem);
-                    return null;
-                }
-                outcomes.add(new ItemOutcome(descriptor.output() == OutputKind.LOGITS ? Scores.softmax(vector) : vector, null));
-            }
-            return outcomes;
-        }
-
-        private ItemFailure failure(String message) {
-            return new ItemFailure(ItemStatus.ADAPTER_ERROR, "adapter " + descriptor.name() + ": " + message);
-        }
-
-        @Override
-        public void close() {
-            try {
-                adapter.close();
-            } catch (Exception e) {
-                throw new EvaluationException("adapter " + descriptor.name() + " failed to close: " + e, e);
-            }
+            session.score(job.batches(), store);
+            return new ScoringReport(session.descriptor(), session.configuration(), session.engine(),
+                    (System.nanoTime() - start) / 1e9, session.openSeconds(), session.items(), session.adapterSeconds(),
+                    session.pipelineWaitSeconds(), null);
         }
     }
 
@@ -429,9 +264,5 @@ public final class Evaluator {
         } catch (IOException e) {
             throw writeFailure("cannot write " + file, e);
         }
-    }
-
-    private static double seconds(long nanos) {
-        return nanos / 1e9;
     }
 }

@@ -23,7 +23,7 @@ import org.glamibench.image.RgbImage;
 import org.glamibench.store.ItemStatus;
 
 /**
- * Turns rows into prepared batches on a pool of worker threads, a bounded number of batches
+ * Turns batches of rows into prepared batches on a pool of worker threads, a bounded number of batches
  * ahead of the consumer: image loading, decoding and {@link ModelAdapter#prepare} of the next
  * batches overlap the model's work on the current one, and memory stays bounded whatever the
  * split size. Batches come out in split order. Not thread-safe: one consumer thread.
@@ -40,36 +40,33 @@ import org.glamibench.store.ItemStatus;
 final class InputPipeline<P> implements AutoCloseable {
     private static final int CLOSE_WAIT_SECONDS = 60;
 
-    private final List<GlamiRow> rows;
+    private final List<List<GlamiRow>> batches;
     private final DatasetLayout layout;
     private final ModelAdapter<P> adapter;
     private final boolean readsImage;
     private final ItemFeatureTable features;
-    private final int batchSize;
     private final int ahead;
     private final ExecutorService workers;
     private final ThreadLocal<JpegDecoder> decoders = ThreadLocal.withInitial(JpegDecoder::new);
     private final Deque<Future<PreparedBatch<P>>> inFlight = new ArrayDeque<>();
-    private int nextRow;
+    private int nextBatch;
     private volatile boolean closed;
 
     /**
-     * @param rows      the items to prepare, in order
+     * @param batches   the batches to prepare, in order, each not empty
      * @param features  the features table to join, for an {@link ItemFeatureAdapter}; null for none
-     * @param batchSize items per batch, at least 1
      * @param threads   worker threads, at least 1; {@code threads + 1} batches are kept ahead
      */
-    InputPipeline(List<GlamiRow> rows, DatasetLayout layout, ModelAdapter<P> adapter, ItemFeatureTable features,
-                  int batchSize, int threads) {
+    InputPipeline(List<List<GlamiRow>> batches, DatasetLayout layout, ModelAdapter<P> adapter, ItemFeatureTable features,
+                  int threads) {
         if (features != null && !(adapter instanceof ItemFeatureAdapter<?>)) {
             throw new IllegalArgumentException("adapter " + adapter.descriptor().name() + " reads no item features");
         }
-        this.rows = rows;
+        this.batches = batches;
         this.layout = layout;
         this.adapter = adapter;
         this.features = features;
         this.readsImage = adapter.descriptor().modality().readsImage();
-        this.batchSize = batchSize;
         this.ahead = threads + 1;
         this.workers = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "glami-bench-input");
@@ -80,7 +77,7 @@ final class InputPipeline<P> implements AutoCloseable {
 
     /** Whether {@link #next()} has another batch. */
     boolean hasNext() {
-        return nextRow < rows.size() || !inFlight.isEmpty();
+        return nextBatch < batches.size() || !inFlight.isEmpty();
     }
 
     /**
@@ -89,9 +86,8 @@ final class InputPipeline<P> implements AutoCloseable {
      * @throws IllegalStateException when no batch is left, or a worker failed unexpectedly
      */
     PreparedBatch<P> next() throws InterruptedException {
-        while (inFlight.size() < ahead && nextRow < rows.size()) {
-            List<GlamiRow> batch = rows.subList(nextRow, Math.min(rows.size(), nextRow + batchSize));
-            nextRow += batch.size();
+        while (inFlight.size() < ahead && nextBatch < batches.size()) {
+            List<GlamiRow> batch = batches.get(nextBatch++);
             inFlight.add(workers.submit(() -> prepare(batch)));
         }
         Future<PreparedBatch<P>> head = inFlight.poll();

@@ -34,14 +34,12 @@ final class RunResults {
     }
 
     /**
-     * @param descriptor    the adapter's descriptor after open
-     * @param configuration what a built-in adapter reported of its configuration; null for none
-     * @param engine        the engine the adapter reported, if any
+     * @param session what the scorer ran: the adapter's descriptor after open, its configuration,
+     *                engine, timing and execution
      */
-    static RunResult build(Path runDir, AdapterRegistry.Entry entry, AdapterDescriptor descriptor,
-                           Map<String, String> configuration, Optional<EngineInfo> engine, String jarSha256, EvaluationSettings settings,
-                           ClassIndex classIndex, TestManifest manifest, int rows, int selected, int skipped,
-                           Evaluator.SessionTiming timing, long resumed) {
+    static RunResult build(Path runDir, AdapterRegistry.Entry entry, ScoringReport session, String jarSha256,
+                           EvaluationSettings settings, ClassIndex classIndex, TestManifest manifest, int rows,
+                           int selected, int skipped, long resumed) {
         StoredPredictions stored = StoredPredictions.read(runDir);
         if (stored.size() != selected) {
             throw new EvaluationException(runDir + ": " + stored.size() + " stored predictions for " + selected
@@ -50,7 +48,8 @@ final class RunResults {
         MetricReport report = StoredMetrics.compute(stored);
         BootstrapReport intervals = StoredMetrics.intervals(stored, BOOTSTRAP_RESAMPLES, BOOTSTRAP_CONFIDENCE,
                 settings.seed());
-        AdapterDescriptor d = descriptor;
+        AdapterDescriptor d = session.descriptor();
+        Map<String, String> configuration = session.configuration();
         RunResult.Adapter adapter = new RunResult.Adapter(d.name(), d.version(), d.modality().name(), d.output().name(),
                 d.parameterCount(), d.license(), d.weightsSha256(), d.description(),
                 entry.jar() == null ? null : entry.jar().getFileName().toString(), jarSha256,
@@ -61,12 +60,13 @@ final class RunResults {
                 settings.subset(), settings.seed(), settings.device().toString(), settings.saveScores(),
                 settings.failFast(), settings.adapterOptions(), entry.isolation().level().label(), entry.isolation().heap(),
                 entry.isolation().batchTimeoutSeconds());
-        RunResult.Timing runTiming = new RunResult.Timing(timing.wallSeconds(), timing.openSeconds(), timing.items(),
-                timing.wallSeconds() > 0 ? timing.items() / timing.wallSeconds() : 0, timing.adapterSeconds(),
-                timing.pipelineWaitSeconds(), resumed);
+        RunResult.Timing runTiming = new RunResult.Timing(session.wallSeconds(), session.openSeconds(),
+                session.items(), session.wallSeconds() > 0 ? session.items() / session.wallSeconds() : 0,
+                session.adapterSeconds(), session.pipelineWaitSeconds(), resumed);
         return new RunResult(RunResult.SCHEMA_VERSION, runDir.getFileName().toString(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), adapter, dataset, runSettings,
-                provenance(engine), runTiming, MetricsJson.of(report, intervals, classIndex), errors(stored, report));
+                provenance(session.engine()), runTiming, MetricsJson.of(report, intervals, classIndex),
+                errors(stored, report), session.execution());
     }
 
     private static Provenance provenance(Optional<EngineInfo> engine) {

@@ -13,6 +13,7 @@ import org.glamibench.dataset.GlamiCsvReader;
 import org.glamibench.dataset.Split;
 import org.glamibench.eval.EvaluationSettings;
 import org.glamibench.eval.Evaluator;
+import org.glamibench.eval.Scorer;
 import org.glamibench.progress.ProgressOutput;
 import org.glamibench.registry.AdapterRegistry;
 
@@ -127,16 +128,50 @@ public final class Evaluation {
      * @throws InterruptedException     when interrupted
      */
     public Evaluator.Outcome run(ProgressOutput progress) throws IOException, InterruptedException {
-        DatasetLayout layout = DatasetLayout.locate(data, environment);
+        return run(progress, Evaluator.IN_THIS_JVM);
+    }
+
+    /**
+     * Scores the evaluation with that scorer and writes its run folder, as {@link #run(ProgressOutput)}
+     * does: a run started by one scorer resumes under another.
+     *
+     * @param scorer where the batches are scored
+     * @return the run folder and its run.json
+     * @throws org.glamibench.dataset.DatasetException as {@link #run(ProgressOutput)}, and so on
+     * @throws IOException          when the run folder cannot be written
+     * @throws InterruptedException when interrupted
+     */
+    public Evaluator.Outcome run(ProgressOutput progress, Scorer scorer) throws IOException, InterruptedException {
+        DatasetLayout layout = dataset();
         if (entry != null) {
-            return new Evaluator(progress).evaluate(layout, entry, out, runId, settings(adapterOptions));
+            return new Evaluator(progress, scorer).evaluate(layout, entry, out, runId, settings(adapterOptions));
         }
-        try (AdapterRegistry registry = isolation.registry(adapterJars, device, batchTimeoutSeconds, CHILD_RETRIES,
-                threads, List.of(layout.root(), out), line -> progress.println("[adapter] " + line), progress::println)) {
-            AdapterRegistry.Resolved resolved = registry.resolve(adapter, adapterOptions);
-            isolation.check(resolved.entry());
-            return new Evaluator(progress).evaluate(layout, resolved.entry(), out, runId, settings(resolved.options()));
+        AdapterRecipe recipe = recipe();
+        try (AdapterRegistry registry = recipe.registry(Path::of, progress)) {
+            AdapterRegistry.Resolved resolved = recipe.resolve(registry);
+            return new Evaluator(progress, scorer).evaluate(layout, resolved.entry(), out, runId,
+                    settings(resolved.options()));
         }
+    }
+
+    /** The dataset these settings name. */
+    public DatasetLayout dataset() {
+        return DatasetLayout.locate(data, environment);
+    }
+
+    /**
+     * How to make this evaluation's adapter on another machine that sees the same data and jars.
+     *
+     * @throws IllegalStateException for an evaluation built from a registry entry, which has none
+     */
+    public AdapterRecipe recipe() {
+        if (entry != null) {
+            throw new IllegalStateException("adapter " + adapter + " was given as a registry entry: it has no recipe");
+        }
+        DatasetLayout layout = dataset();
+        return new AdapterRecipe(adapter, adapterOptions, adapterJars.stream().map(Path::toString).toList(), isolation,
+                device.toString(), batchTimeoutSeconds, CHILD_RETRIES, threads,
+                List.of(layout.root().toString(), out.toString()));
     }
 
     private EvaluationSettings settings(Map<String, String> options) {

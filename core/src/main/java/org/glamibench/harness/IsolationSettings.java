@@ -1,5 +1,6 @@
 package org.glamibench.harness;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -14,13 +15,14 @@ import org.glamibench.registry.Isolation;
 /**
  * How adapters from jars run: in a sandboxed child JVM where the sandbox can run (the default),
  * always sandboxed, in a child JVM without sandbox, or in the harness's own JVM. Built-in adapters
- * always run in process. The level a run gets is resolved when it starts ({@link #level}).
+ * always run in process. The level a run gets is resolved when it starts ({@link #level}), on
+ * each machine that opens the adapter. Serializable, to reach Spark executors.
  *
  * @param mode               where jar adapters are asked to run
  * @param heap               a child JVM's heap limit, as for {@code -Xmx} (e.g. {@code 512m})
  * @param openTimeoutSeconds how long starting a child and opening the adapter (or closing it) may take
  */
-public record IsolationSettings(Mode mode, String heap, int openTimeoutSeconds) {
+public record IsolationSettings(Mode mode, String heap, int openTimeoutSeconds) implements Serializable {
     /**
      * A sandboxed child JVM where the sandbox can run, else a child JVM with a warning; a 512 MiB
      * heap and ten minutes to open: the command line's default.

@@ -19,10 +19,19 @@ import java.util.Map;
  * @param timing        where the time went
  * @param metrics       the metric pack (see {@code MetricsJson})
  * @param errors        failed items
+ * @param execution     where the items were scored when not in the harness's JVM alone (Spark);
+ *                      null, and absent from the JSON, for a local run
  */
 public record RunResult(int schemaVersion, String runId, String created, Adapter adapter, Dataset dataset,
                         Settings settings, Provenance provenance, Timing timing, Map<String, Object> metrics,
-                        Errors errors) {
+                        Errors errors, @JsonInclude(JsonInclude.Include.NON_NULL) Execution execution) {
+
+    /** A local run's result: no {@link Execution}. */
+    public RunResult(int schemaVersion, String runId, String created, Adapter adapter, Dataset dataset,
+                     Settings settings, Provenance provenance, Timing timing, Map<String, Object> metrics,
+                     Errors errors) {
+        this(schemaVersion, runId, created, adapter, dataset, settings, provenance, timing, metrics, errors, null);
+    }
 
     /** The version of the run.json layout written by this harness. */
     public static final int SCHEMA_VERSION = 1;
@@ -118,5 +127,23 @@ public record RunResult(int schemaVersion, String runId, String created, Adapter
      * @param examples      up to {@value RunFiles#ERROR_EXAMPLES} of them: item id, status, message
      */
     public record Errors(long inputErrors, long adapterErrors, List<Map<String, Object>> examples) {
+    }
+
+    /**
+     * Where the items were scored when the run was spread over an engine's workers. Times are of
+     * this session only (as {@link Timing}).
+     *
+     * @param engine              {@code spark}
+     * @param master              the Spark master, e.g. {@code local[2]}, {@code spark://host:7077}
+     * @param partitions          partitions of each wave of batches
+     * @param slots               task slots (executor cores) when the run started
+     * @param waves               jobs run, each over up to partitions x a few batches
+     * @param tasks               tasks that scored at least one batch (retried attempts not counted)
+     * @param medianTaskItems     median items per task
+     * @param medianTaskSeconds   median seconds per task, measured on the executor
+     * @param maxTaskSeconds      the slowest task's seconds
+     */
+    public record Execution(String engine, String master, int partitions, int slots, int waves, int tasks,
+                            double medianTaskItems, double medianTaskSeconds, double maxTaskSeconds) {
     }
 }

@@ -1,5 +1,6 @@
 package org.glamibench.store;
 
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Objects;
 import org.glamibench.dataset.Geo;
@@ -8,7 +9,7 @@ import org.glamibench.dataset.Geo;
  * One row of {@code predictions.csv}: an item, its true category, and the model's best guesses.
  * Categories are category ids (as in the dataset's {@code category} column), never class
  * indices. The arrays are held, not copied: do not change them after handing the row over.
- * Equality compares the arrays' contents.
+ * Equality compares the arrays' contents. Serializable, for scorers on other machines.
  *
  * @param itemId        the item's {@code item_id}, the row's key
  * @param geo           the item's language
@@ -21,7 +22,7 @@ import org.glamibench.dataset.Geo;
  * @param error         {@code ""} for an OK row; for a failed row the message, never blank
  */
 public record PredictionRow(long itemId, Geo geo, int category, int[] topCategories, float[] topScores,
-                            ItemStatus status, String error) {
+                            ItemStatus status, String error) implements Serializable {
 
     /** The most predictions a row holds (the file's pred_1..pred_5 columns). */
     public static final int TOP_K = 5;

@@ -64,14 +64,17 @@ public final class AdapterJars {
      * batch, on every item), {@code hostile-drift} (other scores on every call); and
      * {@code hostile-snoop}, which tries to read the test split (option {@code peek}, and beside
      * the train CSV) and to connect to {@code call=HOST:PORT}, reports on standard error, and
-     * scores with the labels it found.
+     * scores with the labels it found; {@code hostile-once}, which fails only the first time (option
+     * {@code marker=FILE}, created then; {@code fault=exit} ends its JVM, {@code fault=interrupt}
+     * interrupts its caller's thread).
      */
     public static Path hostile() {
         return build("hostile", "org.example.hostile.ThrowingAdapter", "org.example.hostile.NanAdapter",
                 "org.example.hostile.ExitingAdapter", "org.example.hostile.HangingAdapter",
                 "org.example.hostile.HoardingAdapter", "org.example.hostile.GarbageAdapter",
                 "org.example.hostile.CrashingAdapter", "org.example.hostile.PositionAdapter",
-                "org.example.hostile.DriftingAdapter", "org.example.hostile.SnoopingAdapter");
+                "org.example.hostile.DriftingAdapter", "org.example.hostile.SnoopingAdapter",
+                "org.example.hostile.OnceAdapter");
     }
 
     /**
