@@ -11,11 +11,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.glamibench.adapter.AdapterDescriptor;
 import org.glamibench.registry.AdapterRegistry;
+import org.glamibench.adapter.DeviceSpec;
 import org.glamibench.adapter.EngineInfo;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.dataset.TestManifest;
 import org.glamibench.metrics.MetricReport;
 import org.glamibench.run.MetricsJson;
+import org.glamibench.run.GpuInfo;
 import org.glamibench.run.Provenance;
 import org.glamibench.run.RunFiles;
 import org.glamibench.run.RunResult;
@@ -66,13 +68,15 @@ final class RunResults {
                 timing.pipelineWaitSeconds(), resumed);
         return new RunResult(RunResult.SCHEMA_VERSION, runDir.getFileName().toString(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), adapter, dataset, runSettings,
-                provenance(engine), runTiming, MetricsJson.of(report, intervals, classIndex), errors(stored, report));
+                provenance(engine, settings.device()), runTiming, MetricsJson.of(report, intervals, classIndex), errors(stored, report));
     }
 
-    private static Provenance provenance(Optional<EngineInfo> engine) {
+    /** This machine and the engine; for a run on a GPU, that GPU as {@code nvidia-smi} reports it. */
+    private static Provenance provenance(Optional<EngineInfo> engine, DeviceSpec device) {
         Provenance machine = Provenance.ofThisMachine();
-        return engine.map(e -> machine.withEngine(e.engine(), e.engineVersion(), e.djlVersion(), e.device()))
-                .orElse(machine);
+        Provenance withEngine = engine.map(e -> machine.withEngine(e.engine(), e.engineVersion(), e.djlVersion(),
+                e.device())).orElse(machine);
+        return device.gpu() ? withEngine.withGpu(GpuInfo.of(device.index()).orElse(null)) : withEngine;
     }
 
     private static RunResult.Errors errors(StoredPredictions stored, MetricReport report) {
