@@ -17,7 +17,6 @@ import org.glamibench.dataset.ClassIndex;
 import org.glamibench.dataset.TestManifest;
 import org.glamibench.metrics.MetricReport;
 import org.glamibench.run.MetricsJson;
-import org.glamibench.run.GpuInfo;
 import org.glamibench.run.Provenance;
 import org.glamibench.run.RunFiles;
 import org.glamibench.run.RunResult;
@@ -68,15 +67,7 @@ final class RunResults {
                 timing.pipelineWaitSeconds(), resumed);
         return new RunResult(RunResult.SCHEMA_VERSION, runDir.getFileName().toString(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), adapter, dataset, runSettings,
-                provenance(engine, settings.device()), runTiming, MetricsJson.of(report, intervals, classIndex), errors(stored, report));
-    }
-
-    /** This machine and the engine; for a run on a GPU, that GPU as {@code nvidia-smi} reports it. */
-    private static Provenance provenance(Optional<EngineInfo> engine, DeviceSpec device) {
-        Provenance machine = Provenance.ofThisMachine();
-        Provenance withEngine = engine.map(e -> machine.withEngine(e.engine(), e.engineVersion(), e.djlVersion(),
-                e.device())).orElse(machine);
-        return device.gpu() ? withEngine.withGpu(GpuInfo.of(device.index()).orElse(null)) : withEngine;
+                Provenance.of(engine, settings.device()), runTiming, MetricsJson.of(report, intervals, classIndex), errors(stored, report));
     }
 
     private static RunResult.Errors errors(StoredPredictions stored, MetricReport report) {

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.glamibench.adapter.DeviceSpec;
+import org.glamibench.adapter.EngineInfo;
 
 /**
  * Where a run came from: the harness build, the JVM and the machine. Engine fields are null for
@@ -31,6 +34,16 @@ public record Provenance(String harnessVersion, String gitCommit, String jdk, St
                          long maxHeapBytes, String engine, String engineVersion, String djlVersion,
                          String engineDevice, @JsonInclude(JsonInclude.Include.NON_NULL) GpuInfo gpu) {
 
+    /**
+     * This JVM and machine, the engine that ran the model (if any) and, for a run on a GPU, that GPU
+     * as {@code nvidia-smi} reports it.
+     */
+    public static Provenance of(Optional<EngineInfo> engine, DeviceSpec device) {
+        Provenance machine = ofThisMachine();
+        return engine.map(e -> machine.withEngine(e.engine(), e.engineVersion(), e.djlVersion(), e.device()))
+                .orElse(machine).onDevice(device.gpu(), device.index());
+    }
+
     /** This JVM and machine, with no engine. */
     public static Provenance ofThisMachine() {
         return new Provenance(HarnessVersion.get(), currentGitCommit(), System.getProperty("java.vendor") + " "
@@ -45,10 +58,13 @@ public record Provenance(String harnessVersion, String gitCommit, String jdk, St
                 djlVersion, engineDevice, gpu);
     }
 
-    /** This provenance with the GPU the run used. */
-    public Provenance withGpu(GpuInfo usedGpu) {
-        return new Provenance(harnessVersion, gitCommit, jdk, os, cpu, cores, maxHeapBytes, engine, engineVersion,
-                djlVersion, engineDevice, usedGpu);
+    /**
+     * This provenance for a run on the CPU ({@code gpu} false: unchanged) or on GPU {@code index}: with
+     * that GPU as {@code nvidia-smi} reports it (none when it does not list it).
+     */
+    public Provenance onDevice(boolean gpu, int index) {
+        return gpu ? new Provenance(harnessVersion, gitCommit, jdk, os, cpu, cores, maxHeapBytes, engine, engineVersion,
+                djlVersion, engineDevice, GpuInfo.of(index).orElse(null)) : this;
     }
 
     private static String cpuModel() {

@@ -20,13 +20,14 @@ public final class ModelDevices {
      * The device for a {@code --device} value.
      *
      * @throws IllegalArgumentException when a GPU is asked for and the engine sees none, or fewer
-     *                                  than the index asks for
+     *                                  than the index asks for; or when this is the GPU build and its
+     *                                  engine cannot start here (no NVIDIA driver, no CUDA runtime)
      */
     public static Device select(DeviceSpec spec) {
+        Engine engine = engine();
         if (!spec.gpu()) {
             return Device.cpu();
         }
-        Engine engine = Engine.getInstance();
         int gpus = engine.getGpuCount();
         if (gpus == 0) {
             throw new IllegalArgumentException("--device " + spec + ": " + noGpu(engine) + "; use --device cpu");
@@ -37,6 +38,26 @@ public final class ModelDevices {
                     + ")");
         }
         return Device.gpu(spec.index());
+    }
+
+    /** The default engine (PyTorch); where the GPU build's cannot start, a message that says what it needs. */
+    private static Engine engine() {
+        try {
+            return Engine.getInstance();
+        } catch (RuntimeException | LinkageError e) {
+            if (!NativeBuild.isCudaBuild()) {
+                throw e;
+            }
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new IllegalArgumentException("the GPU build's PyTorch engine (libtorch for CUDA "
+                    + NativeBuild.cudaVersion() + ") cannot start here: " + e.getMessage()
+                    + (cause == e ? "" : " (" + cause.getMessage() + ")") + "; it needs the NVIDIA driver "
+                    + "(libcuda.so.1) and the CUDA 12 runtime (libcudart.so) on the library path (docs/gpu.md); "
+                    + "without them, use the CPU build (./glami-bench without GLAMI_BENCH_GPU=1)", e);
+        }
     }
 
     /**
