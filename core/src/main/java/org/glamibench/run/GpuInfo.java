@@ -20,18 +20,25 @@ import java.util.regex.Pattern;
  */
 public record GpuInfo(int index, String name, long memoryMib, String driver, String cuda) {
     private static final Pattern FIELD_SEPARATOR = Pattern.compile("\\s*,\\s*");
+    private static final String QUERY = "--query-gpu=index,name,memory.total,driver_version";
     private static final Pattern CUDA_VERSION = Pattern.compile("CUDA Version: ([0-9.]+)");
 
     /** The GPUs {@code nvidia-smi} lists; empty when it is absent, fails or lists none. */
     public static List<GpuInfo> all() {
-        Optional<String> table = nvidiaSmi("--query-gpu=index,name,memory.total,driver_version",
-                "--format=csv,noheader,nounits");
-        if (table.isEmpty()) {
-            return List.of();
-        }
-        String cuda = nvidiaSmi().map(CUDA_VERSION::matcher).filter(Matcher::find).map(m -> m.group(1)).orElse(null);
+        Optional<String> table = nvidiaSmi(QUERY, "--format=csv,noheader,nounits");
+        return table.isEmpty() ? List.of() : parse(table.get(), nvidiaSmi().orElse(""));
+    }
+
+    /**
+     * The GPUs of {@code nvidia-smi --query-gpu=index,name,memory.total,driver_version
+     * --format=csv,noheader,nounits} output, with the CUDA version of plain {@code nvidia-smi}'s banner
+     * ({@code CUDA Version: 12.4}); lines of another shape are left out.
+     */
+    static List<GpuInfo> parse(String table, String banner) {
+        Matcher version = CUDA_VERSION.matcher(banner);
+        String cuda = version.find() ? version.group(1) : null;
         List<GpuInfo> gpus = new ArrayList<>();
-        for (String line : table.get().lines().map(String::trim).filter(l -> !l.isEmpty()).toList()) {
+        for (String line : table.lines().map(String::trim).filter(l -> !l.isEmpty()).toList()) {
             String[] fields = FIELD_SEPARATOR.split(line, -1);
             if (fields.length == 4 && fields[0].matches("\\d+") && fields[2].matches("\\d+")) {
                 gpus.add(new GpuInfo(Integer.parseInt(fields[0]), fields[1], Long.parseLong(fields[2]), fields[3], cuda));
