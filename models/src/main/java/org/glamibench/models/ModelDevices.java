@@ -64,7 +64,7 @@ public final class ModelDevices {
      * Why the engine sees no GPU: on the CPU build, that it is the CPU build and how to get the GPU
      * build; on the GPU build, what the engine found (its CUDA devices and the driver library it loaded).
      */
-    static String noGpu(Engine engine) {
+    private static String noGpu(Engine engine) {
         String name = "the " + engine.getEngineName() + " " + engine.getVersion() + " engine";
         if (!NativeBuild.isCudaBuild()) {
             return name + " of this build is the CPU one (libtorch " + NativeBuild.libtorchFlavor() + ") and sees no "
