@@ -19,6 +19,7 @@ import org.glamibench.benchmarks.report.BenchmarkReport;
 import org.glamibench.benchmarks.report.JmhResult;
 import org.glamibench.benchmarks.report.Machine;
 import org.glamibench.models.ModelDevices;
+import org.glamibench.run.GpuInfo;
 import org.glamibench.run.ThroughputMeasurement;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -109,7 +110,7 @@ public final class RunBenchmarks {
         if (!device.gpu()) {
             return;
         }
-        if (Machine.nvidiaGpus().isEmpty()) {
+        if (GpuInfo.all().isEmpty()) {
             throw new IllegalArgumentException("-Djmh.device=" + device + ": there is no GPU here (nvidia-smi is absent "
                     + "or lists none), and the benchmarks never fall back to the CPU; use -Djmh.device=cpu");
         }

@@ -12,7 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.glamibench.adapter.DeviceSpec;
 import org.glamibench.benchmarks.report.JmhResult;
-import org.glamibench.benchmarks.report.Machine;
+import org.glamibench.run.GpuInfo;
 import org.glamibench.run.ThroughputMeasurement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +41,7 @@ class RunBenchmarksTest {
 
     @Test
     void aGpuThatIsNotThereIsAnErrorNotAFallback() {
-        assumeThat(Machine.nvidiaGpus()).as("a machine without an NVIDIA GPU").isEmpty();
+        assumeThat(GpuInfo.all()).as("a machine without an NVIDIA GPU").isEmpty();
 
         assertThatThrownBy(() -> RunBenchmarks.checkDevice(DeviceSpec.parse("gpu")))
                 .isInstanceOf(IllegalArgumentException.class)

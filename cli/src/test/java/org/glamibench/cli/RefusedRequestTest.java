@@ -51,7 +51,8 @@ class RefusedRequestTest extends TwentyItemDataset {
 
         assertThat(run.exitCode()).as("%s", run).isEqualTo(2);
         assertThat(run.err()).startsWith("error: adapter image failed to open: --device gpu:0: the PyTorch ")
-                .endsWith(" engine sees no GPU here (the harness ships the CPU build of its native library); "
+                .endsWith(" engine of this build is the CPU one (libtorch cpu) and sees no GPU; for a GPU, run the GPU "
+                        + "build: GLAMI_BENCH_GPU=1 ./glami-bench ... (or build it with mvn -Pgpu; see docs/gpu.md); "
                         + "use --device cpu\n");
     }
 

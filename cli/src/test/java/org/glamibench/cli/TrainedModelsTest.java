@@ -179,11 +179,11 @@ class TrainedModelsTest {
         CommandRun train = CommandRun.of("train", "--model", "text", "--data", data.toString(), "--out",
                 root.resolve("gpu-model").toString(), "--device", "gpu");
         assertThat(train.exitCode()).isEqualTo(2);
-        assertThat(train.err()).contains("error: --device gpu:0: the PyTorch 2.7.1 engine sees no GPU");
+        assertThat(train.err()).contains("error: --device gpu:0: the PyTorch 2.7.1 engine of this build is the CPU one (libtorch cpu) and sees no GPU; for a GPU, run the GPU build: GLAMI_BENCH_GPU=1 ./glami-bench");
         CommandRun eval = CommandRun.of("eval", "--adapter", "text", "--adapter-option", "model=" + models.resolve("text"),
                 "--data", data.toString(), "--out", root.resolve("gpu-runs").toString(), "--device", "gpu:1");
         assertThat(eval.exitCode()).isEqualTo(2);
-        assertThat(eval.err()).contains("adapter text failed to open: --device gpu:1: the PyTorch 2.7.1 engine sees no GPU");
+        assertThat(eval.err()).contains("adapter text failed to open: --device gpu:1: the PyTorch 2.7.1 engine of this build is the CPU one");
     }
 
     @Test

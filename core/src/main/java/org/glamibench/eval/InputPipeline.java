@@ -28,6 +28,11 @@ import org.glamibench.store.ItemStatus;
  * batches overlap the model's work on the current one, and memory stays bounded whatever the
  * split size. Batches come out in split order. Not thread-safe: one consumer thread.
  *
+ * <p>The queue follows the batch size: each batch is cut into up to {@code threads} chunks prepared
+ * in parallel (so that one big batch, as a GPU wants, keeps every worker busy), and
+ * {@link #batchesAhead} batches are kept in flight: about {@code 2 * threads} items for small
+ * batches, two batches (the next one prepared while the model runs the current one) for big ones.
+ *
  * <p>With a table of per-item features (a built-in {@link ItemFeatureAdapter}'s), each item's row
  * is looked up by item id and handed to the adapter with the item.
  *
@@ -45,17 +50,19 @@ final class InputPipeline<P> implements AutoCloseable {
     private final ModelAdapter<P> adapter;
     private final boolean readsImage;
     private final ItemFeatureTable features;
+    private final int threads;
     private final int ahead;
     private final ExecutorService workers;
     private final ThreadLocal<JpegDecoder> decoders = ThreadLocal.withInitial(JpegDecoder::new);
-    private final Deque<Future<PreparedBatch<P>>> inFlight = new ArrayDeque<>();
+    private final Deque<List<Future<PreparedBatch<P>>>> inFlight = new ArrayDeque<>();
     private int nextBatch;
     private volatile boolean closed;
 
     /**
      * @param batches   the batches to prepare, in order, each not empty
      * @param features  the features table to join, for an {@link ItemFeatureAdapter}; null for none
-     * @param threads   worker threads, at least 1; {@code threads + 1} batches are kept ahead
+     * @param threads   worker threads, at least 1; {@link #batchesAhead} batches (of the first
+     *                  batch's size) are kept ahead
      */
     InputPipeline(List<List<GlamiRow>> batches, DatasetLayout layout, ModelAdapter<P> adapter, ItemFeatureTable features,
                   int threads) {
@@ -67,12 +74,21 @@ final class InputPipeline<P> implements AutoCloseable {
         this.adapter = adapter;
         this.features = features;
         this.readsImage = adapter.descriptor().modality().readsImage();
-        this.ahead = threads + 1;
+        this.threads = threads;
+        this.ahead = batchesAhead(batches.isEmpty() ? 1 : batches.get(0).size(), threads);
         this.workers = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "glami-bench-input");
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * The batches kept in flight for a batch size and a number of workers: enough for about
+     * {@code 2 * threads} items, and at least two batches (the one the model waits for and the next).
+     */
+    static int batchesAhead(int batchSize, int threads) {
+        return Math.max(2, (2 * threads + batchSize - 1) / batchSize);
     }
 
     /** Whether {@link #next()} has another batch. */
@@ -88,17 +104,32 @@ final class InputPipeline<P> implements AutoCloseable {
     PreparedBatch<P> next() throws InterruptedException {
         while (inFlight.size() < ahead && nextBatch < batches.size()) {
             List<GlamiRow> batch = batches.get(nextBatch++);
-            inFlight.add(workers.submit(() -> prepare(batch)));
+            int chunkSize = (batch.size() + threads - 1) / threads;
+            List<Future<PreparedBatch<P>>> chunks = new ArrayList<>();
+            for (int from = 0; from < batch.size(); from += chunkSize) {
+                List<GlamiRow> chunk = batch.subList(from, Math.min(batch.size(), from + chunkSize));
+                chunks.add(workers.submit(() -> prepare(chunk)));
+            }
+            inFlight.add(chunks);
         }
-        Future<PreparedBatch<P>> head = inFlight.poll();
+        List<Future<PreparedBatch<P>>> head = inFlight.poll();
         if (head == null) {
             throw new IllegalStateException("no batch left");
         }
+        List<GlamiRow> batchRows = new ArrayList<>();
+        List<P> prepared = new ArrayList<>();
+        List<ItemFailure> failures = new ArrayList<>();
         try {
-            return head.get();
+            for (Future<PreparedBatch<P>> chunk : head) {
+                PreparedBatch<P> part = chunk.get();
+                batchRows.addAll(part.rows());
+                prepared.addAll(part.prepared());
+                failures.addAll(part.failures());
+            }
         } catch (ExecutionException e) {
             throw new IllegalStateException("input pipeline failed: " + e.getCause(), e.getCause());
         }
+        return new PreparedBatch<>(batchRows, prepared, failures);
     }
 
     private PreparedBatch<P> prepare(List<GlamiRow> batch) {

@@ -7,11 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.glamibench.adapter.AdapterDescriptor;
 import org.glamibench.registry.AdapterRegistry;
-import org.glamibench.adapter.EngineInfo;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.dataset.TestManifest;
 import org.glamibench.metrics.MetricReport;
@@ -65,14 +63,8 @@ final class RunResults {
                 session.adapterSeconds(), session.pipelineWaitSeconds(), resumed);
         return new RunResult(RunResult.SCHEMA_VERSION, runDir.getFileName().toString(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), adapter, dataset, runSettings,
-                provenance(session.engine()), runTiming, MetricsJson.of(report, intervals, classIndex),
-                errors(stored, report), session.execution());
-    }
-
-    private static Provenance provenance(Optional<EngineInfo> engine) {
-        Provenance machine = Provenance.ofThisMachine();
-        return engine.map(e -> machine.withEngine(e.engine(), e.engineVersion(), e.djlVersion(), e.device()))
-                .orElse(machine);
+                Provenance.of(session.engine(), settings.device()), runTiming,
+                MetricsJson.of(report, intervals, classIndex), errors(stored, report), session.execution());
     }
 
     private static RunResult.Errors errors(StoredPredictions stored, MetricReport report) {

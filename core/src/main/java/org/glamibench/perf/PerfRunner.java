@@ -117,7 +117,7 @@ public final class PerfRunner {
             return new PerfResult(described, settings.scenario().label(), settings.device().toString(), batch,
                     sample.size(), manifestSha256, coldStartMs, settings.warmupSeconds(), seconds, queries,
                     queries * batch, queries * batch / seconds, latency(histogram), distribution(histogram), check,
-                    Provenance.ofThisMachine());
+                    Provenance.of(adapter.engine(), settings.device()));
         }
     }
 

@@ -1,11 +1,15 @@
 package org.glamibench.run;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.glamibench.adapter.DeviceSpec;
+import org.glamibench.adapter.EngineInfo;
 
 /**
  * Where a run came from: the harness build, the JVM and the machine. Engine fields are null for
@@ -23,23 +27,44 @@ import java.util.concurrent.TimeUnit;
  * @param djlVersion     the DJL version; null when DJL was not used
  * @param engineDevice   the device the engine ran the model on, as the engine names it (e.g.
  *                       {@code cpu()}, {@code gpu(0)}); null when no engine
+ * @param gpu            the GPU the run used, as {@code nvidia-smi} reports it; null (and left out of
+ *                       run.json) for a run on the CPU
  */
 public record Provenance(String harnessVersion, String gitCommit, String jdk, String os, String cpu, int cores,
                          long maxHeapBytes, String engine, String engineVersion, String djlVersion,
-                         String engineDevice) {
+                         String engineDevice, @JsonInclude(JsonInclude.Include.NON_NULL) GpuInfo gpu) {
+
+    /**
+     * This JVM and machine, the engine that ran the model (if any) and, for a run on a GPU, that GPU
+     * as {@code nvidia-smi} reports it.
+     */
+    public static Provenance of(Optional<EngineInfo> engine, DeviceSpec device) {
+        Provenance machine = ofThisMachine();
+        return engine.map(e -> machine.withEngine(e.engine(), e.engineVersion(), e.djlVersion(), e.device()))
+                .orElse(machine).onDevice(device.gpu(), device.index());
+    }
 
     /** This JVM and machine, with no engine. */
     public static Provenance ofThisMachine() {
         return new Provenance(HarnessVersion.get(), currentGitCommit(), System.getProperty("java.vendor") + " "
                 + System.getProperty("java.runtime.version"), System.getProperty("os.name") + " "
                 + System.getProperty("os.version") + " " + System.getProperty("os.arch"), cpuModel(),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory(), null, null, null, null);
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory(), null, null, null, null, null);
     }
 
     /** This provenance with the engine that ran the model and the device it ran on. */
     public Provenance withEngine(String engine, String engineVersion, String djlVersion, String engineDevice) {
         return new Provenance(harnessVersion, gitCommit, jdk, os, cpu, cores, maxHeapBytes, engine, engineVersion,
-                djlVersion, engineDevice);
+                djlVersion, engineDevice, gpu);
+    }
+
+    /**
+     * This provenance for a run on the CPU ({@code gpu} false: unchanged) or on GPU {@code index}: with
+     * that GPU as {@code nvidia-smi} reports it (none when it does not list it).
+     */
+    public Provenance onDevice(boolean gpu, int index) {
+        return gpu ? new Provenance(harnessVersion, gitCommit, jdk, os, cpu, cores, maxHeapBytes, engine, engineVersion,
+                djlVersion, engineDevice, GpuInfo.of(index).orElse(null)) : this;
     }
 
     private static String cpuModel() {

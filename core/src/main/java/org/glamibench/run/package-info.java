@@ -5,7 +5,7 @@
  * {@link org.glamibench.files.JsonFiles} and read by {@link org.glamibench.run.RunFiles}; and the
  * throughput measurements the benchmarks write for the leaderboard.
  *
- * <p>May import: org.glamibench.dataset, org.glamibench.files, org.glamibench.metrics,
+ * <p>May import: org.glamibench.adapter, org.glamibench.dataset, org.glamibench.files, org.glamibench.metrics,
  * org.glamibench.stats.
  */
 package org.glamibench.run;

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.glamibench.models.NativeBuild;
 import org.glamibench.torch.StateDict;
 import org.glamibench.torch.TorchFile;
 import org.glamibench.torch.TorchFileException;
@@ -87,22 +88,23 @@ public final class GlamiEmbraceNet implements AutoCloseable {
      * tensor of model_state_dict is mapped and checked (shape, float32 weights, int64
      * num_batches_tracked); the optimizer state is never read. The BatchNorm layers are folded into the
      * convolutions before them ({@link FoldedConv}). With {@link ImageEngine#ONNXRUNTIME} the folded
-     * trunk is written as an ONNX graph and run by ONNX Runtime on the CPU; its pooled features are then
-     * copied to {@code device} for the docking layers and the head.
+     * trunk is written as an ONNX graph and run by ONNX Runtime on {@code device} (a GPU through its
+     * CUDA provider, in the GPU build only); its pooled features are then copied to {@code device} for
+     * the docking layers and the head.
      *
-     * @throws IllegalArgumentException when ONNX Runtime is asked for with a GPU device: the onnxruntime
-     *                                  jar here has no CUDA provider
+     * @throws IllegalArgumentException when ONNX Runtime is asked for with a GPU device and the
+     *                                  onnxruntime jar here has no CUDA provider (the CPU build)
      * @throws TorchFileException       naming the file when it cannot be read, a key is missing, mis-shaped
      *                                  or unexpected, or the binarizers are malformed
      *                                  ({@link GlamiCheckpoint#read})
      * @throws IllegalStateException    when ONNX Runtime cannot load the trunk's graph
      */
     public static GlamiEmbraceNet load(Path checkpointFile, Device device, ImageEngine imageEngine) {
-        if (imageEngine == ImageEngine.ONNXRUNTIME && device.isGpu()) {
-            throw new IllegalArgumentException("image engine " + imageEngine.label() + " runs on the CPU only, not "
-                    + device + ": the onnxruntime jar here has no CUDA provider (com.microsoft.onnxruntime:"
-                    + "onnxruntime_gpu would be needed); use image engine " + ImageEngine.PYTORCH.label()
-                    + " on a GPU");
+        if (imageEngine == ImageEngine.ONNXRUNTIME && device.isGpu() && !NativeBuild.onnxRuntimeHasCuda()) {
+            throw new IllegalArgumentException("image engine " + imageEngine.label() + " runs on the CPU only in this "
+                    + "build, not " + device + ": the onnxruntime jar here has no CUDA provider (com.microsoft."
+                    + "onnxruntime:onnxruntime_gpu is needed: the GPU build, GLAMI_BENCH_GPU=1 ./glami-bench ..., see "
+                    + "docs/gpu.md); use image engine " + ImageEngine.PYTORCH.label() + " on a GPU");
         }
         try (TorchFile file = TorchFile.open(checkpointFile)) {
             GlamiCheckpoint checkpoint = GlamiCheckpoint.read(file);
@@ -121,7 +123,7 @@ public final class GlamiEmbraceNet implements AutoCloseable {
                                 checkpoint.labelSources().size()));
                 Dense post = Dense.load(parameters, "post", checkpoint.categories().size(), EMBRACEMENT_SIZE);
                 parameters.requireAllTaken();
-                image = imageEngine == ImageEngine.ONNXRUNTIME ? OnnxTrunk.load(trunk, file.file())
+                image = imageEngine == ImageEngine.ONNXRUNTIME ? OnnxTrunk.load(trunk, file.file(), device)
                         : TorchTrunk.on(trunk, manager);
                 return new GlamiEmbraceNet(checkpoint, manager, image, imageEngine, docking, post,
                         parameters.parameterCount());

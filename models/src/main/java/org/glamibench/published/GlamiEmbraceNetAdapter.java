@@ -62,7 +62,8 @@ import org.glamibench.stats.SeedMix;
  *       encoder's states times the attention mask, as the original's latest code computes them.</li>
  *   <li>{@value #IMAGE_ENGINE}{@code =pytorch|onnxruntime} (default pytorch): the engine of the image
  *       trunk ({@link ImageEngine}); onnxruntime runs an ONNX graph written from the checkpoint's folded
- *       weights, on the CPU only (a GPU device is refused), the rest of the network staying on PyTorch.</li>
+ *       weights, on the CPU, or on a GPU through ONNX Runtime's CUDA provider in the GPU build only (the
+ *       CPU build refuses a GPU device), the rest of the network staying on PyTorch.</li>
  * </ul>
  * A label_source the checkpoint's source_binarizer lacks makes that item an adapter error (an empty
  * one is {@code unknown}, as the original's training filled it); images of another size than

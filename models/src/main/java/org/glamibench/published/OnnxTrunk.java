@@ -48,13 +48,15 @@ final class OnnxTrunk implements ImageTrunk {
     }
 
     /**
-     * Writes the trunk as ONNX and loads it with ONNX Runtime on the CPU.
+     * Writes the trunk as ONNX and loads it with ONNX Runtime on {@code device}: a GPU goes through
+     * ONNX Runtime's CUDA provider, and a provider that cannot start (no cuDNN 9, another CUDA) fails
+     * the load, never a quiet run on the CPU.
      *
      * @param checkpoint the file the trunk was read from, for messages
      * @throws UncheckedIOException  when the temporary file cannot be written
-     * @throws IllegalStateException when ONNX Runtime cannot start or refuses the graph
+     * @throws IllegalStateException when ONNX Runtime or its CUDA provider cannot start, or refuses the graph
      */
-    static OnnxTrunk load(ResNeXt50 trunk, Path checkpoint) {
+    static OnnxTrunk load(ResNeXt50 trunk, Path checkpoint, Device device) {
         Path file;
         try {
             file = Files.createTempFile("glami-resnext50-", ".onnx");
@@ -70,12 +72,12 @@ final class OnnxTrunk implements ImageTrunk {
                         + e.getMessage(), e);
             }
             Criteria<NDList, NDList> criteria = Criteria.builder().setTypes(NDList.class, NDList.class)
-                    .optModelPath(file).optEngine("OnnxRuntime").optDevice(Device.cpu())
+                    .optModelPath(file).optEngine("OnnxRuntime").optDevice(device)
                     .optTranslator(new NoopTranslator()).build();
             return new OnnxTrunk(criteria.loadModel());
         } catch (ModelNotFoundException | MalformedModelException | IOException | EngineException | LinkageError e) {
             throw new IllegalStateException("ONNX Runtime cannot load the image trunk written from " + checkpoint
-                    + ": " + e.getMessage(), e);
+                    + " on " + device + ": " + e.getMessage(), e);
         } finally {
             try {
                 Files.deleteIfExists(file);

@@ -79,9 +79,9 @@ class GlamiEmbraceNetOnnxTest {
         assertThatThrownBy(() -> GlamiEmbraceNet.load(dir.resolve("absent.pt"), Device.gpu(0),
                 ImageEngine.ONNXRUNTIME))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("image engine onnxruntime runs on the CPU only, not gpu(0): the onnxruntime jar here has"
-                        + " no CUDA provider (com.microsoft.onnxruntime:onnxruntime_gpu would be needed); use image"
-                        + " engine pytorch on a GPU");
+                .hasMessage("image engine onnxruntime runs on the CPU only in this build, not gpu(0): the onnxruntime "
+                        + "jar here has no CUDA provider (com.microsoft.onnxruntime:onnxruntime_gpu is needed: the GPU "
+                        + "build, GLAMI_BENCH_GPU=1 ./glami-bench ..., see docs/gpu.md); use image engine pytorch on a GPU");
     }
 
     @Test

@@ -120,7 +120,9 @@ public final class BenchmarkReport {
         md.append("- Engines: ").append(machine.engines().isEmpty() ? "none" : String.join(", ", machine.engines()))
                 .append('\n');
         md.append("- Device: ").append(machine.device()).append("; GPUs: ")
-                .append(machine.gpus().isEmpty() ? "none found (nvidia-smi)" : String.join("; ", machine.gpus()))
+                .append(machine.gpus().isEmpty() ? "none found (nvidia-smi)" : machine.gpus().stream()
+                        .map(gpu -> gpu.summary() + ", driver " + gpu.driver() + ", CUDA " + gpu.cuda())
+                        .collect(java.util.stream.Collectors.joining("; ")))
                 .append("\n\n");
         md.append("Errors are JMH's 99.9% confidence half-widths; on 2 cores with few iterations they are wide.\n");
         Map<String, NavigableMap<Integer, AdapterRow>> adapters = adapterRows(results);

@@ -1,12 +1,10 @@
 package org.glamibench.benchmarks.report;
 
 import ai.djl.engine.Engine;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.glamibench.run.GpuInfo;
 import org.glamibench.run.Provenance;
 
 /**
@@ -18,10 +16,10 @@ import org.glamibench.run.Provenance;
  * @param memoryBytes physical memory; 0 when unknown
  * @param engines     each engine with its version, e.g. {@code PyTorch 2.7.1}
  * @param device      the device asked for: {@code cpu}, {@code gpu:N}
- * @param gpus        the GPUs {@code nvidia-smi} lists, e.g. {@code NVIDIA H200, 143771 MiB}; empty
- *                    when it lists none or is absent
+ * @param gpus        the GPUs {@code nvidia-smi} lists (name, memory, driver, CUDA); empty when it lists
+ *                    none or is absent
  */
-public record Machine(Provenance provenance, long memoryBytes, List<String> engines, String device, List<String> gpus) {
+public record Machine(Provenance provenance, long memoryBytes, List<String> engines, String device, List<GpuInfo> gpus) {
 
     public Machine {
         engines = List.copyOf(engines);
@@ -34,25 +32,7 @@ public record Machine(Provenance provenance, long memoryBytes, List<String> engi
         for (String name : Engine.getAllEngines()) {
             engines.add(name + " " + Engine.getEngine(name).getVersion());
         }
-        return new Machine(Provenance.ofThisMachine(), physicalMemory(), engines, device, nvidiaGpus());
-    }
-
-    /** The GPUs {@code nvidia-smi} lists as {@code name, memory}; empty when it is absent or fails. */
-    public static List<String> nvidiaGpus() {
-        try {
-            Process smi = new ProcessBuilder("nvidia-smi", "--query-gpu=name,memory.total", "--format=csv,noheader")
-                    .redirectErrorStream(true).start();
-            String out = new String(smi.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!smi.waitFor(20, TimeUnit.SECONDS) || smi.exitValue() != 0) {
-                return List.of();
-            }
-            return out.lines().map(String::trim).filter(line -> !line.isEmpty()).toList();
-        } catch (IOException e) {
-            return List.of();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of();
-        }
+        return new Machine(Provenance.ofThisMachine(), physicalMemory(), engines, device, GpuInfo.all());
     }
 
     private static long physicalMemory() {

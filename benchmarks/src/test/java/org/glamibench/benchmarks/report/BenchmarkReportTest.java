@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.glamibench.run.GpuInfo;
 import org.glamibench.run.Provenance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BenchmarkReportTest {
     private static final Machine MACHINE = new Machine(new Provenance("1", null, "JDK 17", "Linux", "Test CPU", 2,
-            1L << 30, null, null, null, null), 24L << 30, List.of("PyTorch 2.7.1", "OnnxRuntime 1.21.1"), "cpu", List.of());
+            1L << 30, null, null, null, null, null), 24L << 30, List.of("PyTorch 2.7.1", "OnnxRuntime 1.21.1"), "cpu", List.of());
 
     @TempDir
     Path dir;
@@ -104,10 +105,10 @@ class BenchmarkReportTest {
 
     @Test
     void namesTheGpusWhenThereAreSome() {
-        Machine gpu = new Machine(MACHINE.provenance(), 0, List.of(), "gpu:0", List.of("NVIDIA H200, 143771 MiB"));
+        Machine gpu = new Machine(MACHINE.provenance(), 0, List.of(), "gpu:0", List.of(new GpuInfo(0, "NVIDIA H200", 143771, "570.124.06", "12.8")));
 
         assertThat(BenchmarkReport.summary(List.of(), gpu)).contains("- CPU: Test CPU, 2 cores; memory unknown;",
-                "- Engines: none", "- Device: gpu:0; GPUs: NVIDIA H200, 143771 MiB");
+                "- Engines: none", "- Device: gpu:0; GPUs: NVIDIA H200, 143771 MiB, driver 570.124.06, CUDA 12.8");
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.glamibench.adapter.exported;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.djl.engine.StandardCapabilities;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -20,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.glamibench.adapter.DeviceSpec;
 import org.glamibench.adapter.EngineInfo;
+import org.glamibench.models.NativeBuild;
 
 /**
  * A model file loaded by DJL on the engine its spec names (ONNX Runtime with
@@ -105,14 +105,20 @@ public final class ExportedModel implements AutoCloseable {
             return Device.cpu();
         }
         String name = engine.getEngineName();
-        if (!engine.hasCapability(StandardCapabilities.CUDA)) {
-            String need = name.equals(ModelSpec.Engine.ONNX_RUNTIME.djlName())
+        boolean onnx = name.equals(ModelSpec.Engine.ONNX_RUNTIME.djlName());
+        if (onnx ? !NativeBuild.onnxRuntimeHasCuda() : !NativeBuild.isCudaBuild()) {
+            String need = onnx
                     ? "the onnxruntime jar here has no CUDA provider (com.microsoft.onnxruntime:onnxruntime_gpu is needed)"
                     : "the native " + name + " library here is a CPU build";
             throw new IllegalArgumentException("--device " + deviceSpec + ": the " + name + " engine cannot use a GPU: "
-                    + need);
+                    + need + "; for a GPU, run the GPU build: GLAMI_BENCH_GPU=1 ./glami-bench ... (docs/gpu.md)");
         }
         int gpus = engine.getGpuCount();
+        if (gpus == 0) {
+            throw new IllegalArgumentException("--device " + deviceSpec + ": the " + name + " " + engine.getVersion()
+                    + " engine (a GPU build) sees no GPU here: 0 CUDA devices (is the NVIDIA driver installed and a "
+                    + "GPU visible to nvidia-smi?); use --device cpu");
+        }
         if (deviceSpec.index() >= gpus) {
             throw new IllegalArgumentException("--device " + deviceSpec + ": the " + name + " engine sees " + gpus
                     + " GPU" + (gpus == 1 ? "" : "s"));

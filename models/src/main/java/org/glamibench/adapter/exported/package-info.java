@@ -15,6 +15,6 @@
  * item. Other inputs (geo, label_source) and other dtypes need an adapter of their own.
  *
  * <p>May import: org.glamibench.adapter, org.glamibench.dataset, org.glamibench.download,
- * org.glamibench.image, org.glamibench.progress.
+ * org.glamibench.image, org.glamibench.models, org.glamibench.progress.
  */
 package org.glamibench.adapter.exported;

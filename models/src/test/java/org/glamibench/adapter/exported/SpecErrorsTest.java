@@ -187,12 +187,15 @@ class SpecErrorsTest {
         try (ExportedAdapter adapter = new ExportedAdapter()) {
             assertThatThrownBy(() -> adapter.open(context(Fixtures.file("text.onnx.json"), DeviceSpec.parse("gpu:1"))))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageStartingWith("--device gpu:1: the OnnxRuntime engine ");
+                    .hasMessage("--device gpu:1: the OnnxRuntime engine cannot use a GPU: the onnxruntime jar here has no "
+                            + "CUDA provider (com.microsoft.onnxruntime:onnxruntime_gpu is needed); for a GPU, run the GPU "
+                            + "build: GLAMI_BENCH_GPU=1 ./glami-bench ... (docs/gpu.md)");
         }
         try (ExportedAdapter adapter = new ExportedAdapter()) {
             assertThatThrownBy(() -> adapter.open(context(Fixtures.file("text.pt.json"), DeviceSpec.parse("gpu"))))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageStartingWith("--device gpu:0: the PyTorch engine ");
+                    .hasMessage("--device gpu:0: the PyTorch engine cannot use a GPU: the native PyTorch library here is "
+                            + "a CPU build; for a GPU, run the GPU build: GLAMI_BENCH_GPU=1 ./glami-bench ... (docs/gpu.md)");
         }
     }
 
