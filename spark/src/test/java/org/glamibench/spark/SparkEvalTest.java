@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code eval --spark local[2]} against a local run of the same request, on a small sample with
  * images: the built-ins prior and random, an image model trained here, and the example jar
  * adapter give the same predictions.csv byte for byte and the same run.json; either run resumes
- * the other; {@code sweep} writes verified runs and their board. One Spark application serves
+ * the other; {@code sweep} writes verified runs and their board, and keeps them when given again. One Spark application serves
  * every test (each start costs seconds).
  */
 class SparkEvalTest {
@@ -119,6 +119,11 @@ class SparkEvalTest {
         assertThat(sweep.out()).contains("1 board, 0 rejected");
         String board = Files.readString(out.resolve("leaderboard/README.md"), StandardCharsets.UTF_8);
         assertThat(board).contains("prior").contains("random").contains("example-char-ngrams");
+
+        SparkRuns.Run again = SparkRuns.run("sweep", "--spark", MASTER, "--data", data.toString(), "--adapters",
+                "prior,random", "--out", out.toString()).succeeded();
+        assertThat(again.out()).contains("prior: kept the completed run in " + out.resolve("runs"))
+                .contains("random: kept the completed run in ").contains("1 board, 0 rejected");
     }
 
     @Test

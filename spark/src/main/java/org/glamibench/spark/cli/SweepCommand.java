@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.glamibench.cli.GlamiBench;
+import org.glamibench.eval.CompletedRunException;
 import org.glamibench.eval.Evaluator;
 import org.glamibench.harness.Evaluation;
 import org.glamibench.progress.ProgressOutput;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code glami-bench sweep}: many models over one test set in one Spark application, one run folder
  * each under {@code OUT/runs/}, then the leaderboard over them in {@code OUT/leaderboard/} (never
- * the committed page). A model that fails is reported and the others go on; the exit code is then 1.
+ * the committed page). A completed run is kept, an interrupted one resumed. A model that fails is
+ * reported and the others go on; the exit code is then 1.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Evaluates many models over one split on Apache Spark, one Spark application for all: one run "
@@ -101,8 +104,12 @@ public final class SweepCommand implements Callable<Integer> {
             for (Evaluation evaluation : evaluations) {
                 try {
                     Evaluator.Outcome outcome = SparkEvaluation.run(spark, evaluation, partitions, progress);
-                    printer.printf("%s: top-1 %s, run written to %s%n", evaluation.adapter(),
-                            outcome.result().metrics().get("top1"), outcome.runDir());
+                    Object top1 = outcome.result().metrics().get("top1");
+                    printer.printf(Locale.ROOT, "%s: top-1 %s, run written to %s%n", evaluation.adapter(),
+                            top1 instanceof Number n ? String.format(Locale.ROOT, "%.4f", n.doubleValue()) : "undefined",
+                            outcome.runDir());
+                } catch (CompletedRunException e) {
+                    printer.printf("%s: kept the completed run in %s%n", evaluation.adapter(), e.runDir());
                 } catch (RuntimeException e) {
                     failed++;
                     printer.printf("%s: failed: %s%n", evaluation.adapter(), e.getMessage());
