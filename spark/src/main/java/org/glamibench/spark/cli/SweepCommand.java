@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.glamibench.adapter.exported.ModelSpec;
 import org.glamibench.cli.GlamiBench;
 import org.glamibench.eval.CompletedRunException;
+import org.glamibench.files.JsonFiles;
 import org.glamibench.eval.Evaluator;
 import org.glamibench.harness.Evaluation;
 import org.glamibench.progress.ProgressOutput;
@@ -50,8 +53,9 @@ public final class SweepCommand implements Callable<Integer> {
         private List<String> adapters;
 
         @Option(names = "--spec-dir", paramLabel = "DIR", required = true,
-                description = "A folder of model specs (*.json, glami-bench-model-spec/1; docs/models.md): each is "
-                        + "evaluated with --adapter exported --adapter-option spec=FILE.")
+                description = "A folder of model specs (*.json whose format is glami-bench-model-spec/1; other files, "
+                        + "such as a tokenizer.json, are skipped; docs/models.md): each is evaluated with --adapter "
+                        + "exported --adapter-option spec=FILE.")
         private Path specDir;
     }
 
@@ -164,7 +168,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     /**
-     * The model specs of a folder, by file name.
+     * The model specs of a folder (its *.json files whose format is a model spec's), by file name.
      *
      * @throws IllegalArgumentException when it is not a folder or holds none
      */
@@ -177,9 +181,27 @@ public final class SweepCommand implements Callable<Integer> {
             specs = files.filter(file -> file.getFileName().toString().endsWith(".json") && Files.isRegularFile(file))
                     .sorted().toList();
         }
+        List<Path> modelSpecs = new ArrayList<>();
+        for (Path file : specs) {
+            if (isModelSpec(file)) {
+                modelSpecs.add(file);
+            }
+        }
+        specs = modelSpecs;
         if (specs.isEmpty()) {
-            throw new IllegalArgumentException("--spec-dir " + dir + ": no model spec (*.json) in it");
+            throw new IllegalArgumentException("--spec-dir " + dir + ": no model spec (*.json with \"format\": \""
+                    + ModelSpec.FORMAT + "\") in it");
         }
         return specs;
+    }
+
+    /** Whether a JSON file is a model spec (its format says so), not a tokenizer or other file beside one. */
+    private static boolean isModelSpec(Path file) {
+        try {
+            JsonNode format = JsonFiles.MAPPER.readTree(file.toFile()).path("format");
+            return format.isTextual() && format.asText().equals(ModelSpec.FORMAT);
+        } catch (IOException e) {
+            return false;
+        }
     }
 }
