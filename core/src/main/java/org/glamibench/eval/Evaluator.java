@@ -195,7 +195,7 @@ public final class Evaluator {
             throw new RequestRefusedException(runDir + " is a file, not a run folder; give another --run-id or --out");
         }
         if (Files.exists(runDir.resolve(RunFiles.RUN_JSON)) && !force) {
-            throw new RequestRefusedException(runDir + " holds a completed run; give --force to redo it, or another --run-id");
+            throw new CompletedRunException(runDir);
         }
         try {
             if (force) {

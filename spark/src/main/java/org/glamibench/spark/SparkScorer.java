@@ -88,8 +88,8 @@ final class SparkScorer implements Scorer {
         double[] taskSeconds = done.stream().mapToDouble(ScoringTask.Output::seconds).sorted().toArray();
         double[] taskItems = done.stream().mapToDouble(ScoringTask.Output::items).sorted().toArray();
         job.progress().println(String.format(Locale.ROOT,
-                "spark: %d waves, %d tasks on %d partitions and %d slots; per task median %.0f items in %.3f s, slowest %.3f s",
-                waves, done.size(), partitions, slots, median(taskItems), median(taskSeconds),
+                "spark: %d %s, %d tasks on %d partitions and %d slots; per task median %.0f items in %.3f s, slowest %.3f s",
+                waves, waves == 1 ? "wave" : "waves", done.size(), partitions, slots, median(taskItems), median(taskSeconds),
                 taskSeconds[taskSeconds.length - 1]));
         return new ScoringReport(adapter.descriptor(), adapter.configuration(), adapter.engineInfo(), wall,
                 done.stream().mapToDouble(ScoringTask.Output::openSeconds).max().orElse(0),

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.glamibench.dataset.GlamiRow;
 import org.glamibench.testing.AdapterJars;
+import org.glamibench.testing.ProjectRoot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code eval --spark local[2]} against a local run of the same request, on a small sample with
  * images: the built-ins prior and random, an image model trained here, and the example jar
  * adapter give the same predictions.csv byte for byte and the same run.json; either run resumes
- * the other; {@code sweep} writes verified runs and their board. One Spark application serves
+ * the other; {@code sweep} writes verified runs and their board, and keeps them when given again. One Spark application serves
  * every test (each start costs seconds).
  */
 class SparkEvalTest {
@@ -119,6 +121,38 @@ class SparkEvalTest {
         assertThat(sweep.out()).contains("1 board, 0 rejected");
         String board = Files.readString(out.resolve("leaderboard/README.md"), StandardCharsets.UTF_8);
         assertThat(board).contains("prior").contains("random").contains("example-char-ngrams");
+
+        SparkRuns.Run again = SparkRuns.run("sweep", "--spark", MASTER, "--data", data.toString(), "--adapters",
+                "prior,random", "--out", out.toString()).succeeded();
+        assertThat(again.out()).contains("prior: kept the completed run in " + out.resolve("runs"))
+                .contains("random: kept the completed run in ").contains("1 board, 0 rejected");
+    }
+
+    @Test
+    void sweepRunsEveryModelSpecOfAFolderAndSkipsTheTokenizer() throws IOException {
+        Path exported = ProjectRoot.resolve("models/src/test/resources/exported");
+        Path specs = Files.createDirectories(root.resolve("specs"));
+        for (String file : List.of("text.onnx", "tokenizer.json")) {
+            Files.copy(exported.resolve(file), specs.resolve(file));
+        }
+        String spec = Files.readString(exported.resolve("text.onnx.json"), StandardCharsets.UTF_8);
+        Files.writeString(specs.resolve("checkpoint-1.json"), spec, StandardCharsets.UTF_8);
+        Files.writeString(specs.resolve("checkpoint-2.json"), spec.replace("\"text-tiny\"", "\"text-tiny-2\""),
+                StandardCharsets.UTF_8);
+        Path textData = textDataset(root.resolve("text-data"));
+        Path out = root.resolve("sweep-specs");
+
+        SparkRuns.Run sweep = SparkRuns.run("sweep", "--spark", MASTER, "--data", textData.toString(), "--spec-dir",
+                specs.toString(), "--out", out.toString()).succeeded();
+
+        assertThat(sweep.out()).contains("exported: top-1 ").contains("1 board, 0 rejected");
+        try (Stream<Path> runs = Files.list(out.resolve("runs"))) {
+            List<Path> folders = runs.sorted().toList();
+            assertThat(folders).extracting(run -> run.getFileName().toString())
+                    .satisfiesExactly(run -> assertThat(run).matches("exported_text-tiny-2-test-[0-9a-f]{8}"),
+                            run -> assertThat(run).matches("exported_text-tiny-test-[0-9a-f]{8}"));
+            assertThat(folders).allSatisfy(run -> assertThat(run.resolve("run.json")).isRegularFile());
+        }
     }
 
     @Test
@@ -128,7 +162,27 @@ class SparkEvalTest {
                 empty.toString(), "--out", root.resolve("sweep-none").toString());
 
         assertThat(sweep.exitCode()).isEqualTo(2);
-        assertThat(sweep.err()).contains("--spec-dir " + empty + ": no model spec (*.json) in it");
+        assertThat(sweep.err()).contains("--spec-dir " + empty + ": no model spec (*.json with \"format\": "
+                + "\"glami-bench-model-spec/1\") in it");
+    }
+
+    /** A dataset without images whose classes are the exported text fixture's (6, 132, 2811, 86531). */
+    private static Path textDataset(Path dir) throws IOException {
+        int[] categories = {6, 132, 2811, 86531};
+        String[] geos = {"cz", "sk", "ro", "gr"};
+        Path dataset = Files.createDirectories(dir.resolve("GLAMI-1M-dataset"));
+        for (String split : List.of("train", "test")) {
+            StringBuilder csv = new StringBuilder(String.join(",", GlamiRow.COLUMNS)).append('\n');
+            for (int i = 0; i < 40; i++) {
+                long id = (split.equals("train") ? 1L : 1001L) + i;
+                int category = categories[i % categories.length];
+                csv.append(id).append(',').append(id).append(',').append(geos[i % geos.length]).append(",item ")
+                        .append(id).append(" shoe ").append(i % 7).append(",a description,").append(category)
+                        .append(",category-").append(category).append(",admin\n");
+            }
+            Files.writeString(dataset.resolve("GLAMI-1M-" + split + ".csv"), csv, StandardCharsets.UTF_8);
+        }
+        return dir;
     }
 
     private static Path eval(List<String> request, String runId) {

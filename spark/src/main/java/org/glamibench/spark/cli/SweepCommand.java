@@ -6,10 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.glamibench.adapter.exported.ModelSpec;
 import org.glamibench.cli.GlamiBench;
+import org.glamibench.eval.CompletedRunException;
+import org.glamibench.files.JsonFiles;
 import org.glamibench.eval.Evaluator;
 import org.glamibench.harness.Evaluation;
 import org.glamibench.progress.ProgressOutput;
@@ -24,7 +29,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code glami-bench sweep}: many models over one test set in one Spark application, one run folder
  * each under {@code OUT/runs/}, then the leaderboard over them in {@code OUT/leaderboard/} (never
- * the committed page). A model that fails is reported and the others go on; the exit code is then 1.
+ * the committed page). A completed run is kept, an interrupted one resumed. A model that fails is
+ * reported and the others go on; the exit code is then 1.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Evaluates many models over one split on Apache Spark, one Spark application for all: one run "
@@ -47,8 +53,9 @@ public final class SweepCommand implements Callable<Integer> {
         private List<String> adapters;
 
         @Option(names = "--spec-dir", paramLabel = "DIR", required = true,
-                description = "A folder of model specs (*.json, glami-bench-model-spec/1; docs/models.md): each is "
-                        + "evaluated with --adapter exported --adapter-option spec=FILE.")
+                description = "A folder of model specs (*.json whose format is glami-bench-model-spec/1; other files, "
+                        + "such as a tokenizer.json, are skipped; docs/models.md): each is evaluated with --adapter "
+                        + "exported --adapter-option spec=FILE.")
         private Path specDir;
     }
 
@@ -101,8 +108,12 @@ public final class SweepCommand implements Callable<Integer> {
             for (Evaluation evaluation : evaluations) {
                 try {
                     Evaluator.Outcome outcome = SparkEvaluation.run(spark, evaluation, partitions, progress);
-                    printer.printf("%s: top-1 %s, run written to %s%n", evaluation.adapter(),
-                            outcome.result().metrics().get("top1"), outcome.runDir());
+                    Object top1 = outcome.result().metrics().get("top1");
+                    printer.printf(Locale.ROOT, "%s: top-1 %s, run written to %s%n", evaluation.adapter(),
+                            top1 instanceof Number n ? String.format(Locale.ROOT, "%.4f", n.doubleValue()) : "undefined",
+                            outcome.runDir());
+                } catch (CompletedRunException e) {
+                    printer.printf("%s: kept the completed run in %s%n", evaluation.adapter(), e.runDir());
                 } catch (RuntimeException e) {
                     failed++;
                     printer.printf("%s: failed: %s%n", evaluation.adapter(), e.getMessage());
@@ -157,7 +168,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     /**
-     * The model specs of a folder, by file name.
+     * The model specs of a folder (its *.json files whose format is a model spec's), by file name.
      *
      * @throws IllegalArgumentException when it is not a folder or holds none
      */
@@ -170,9 +181,27 @@ public final class SweepCommand implements Callable<Integer> {
             specs = files.filter(file -> file.getFileName().toString().endsWith(".json") && Files.isRegularFile(file))
                     .sorted().toList();
         }
+        List<Path> modelSpecs = new ArrayList<>();
+        for (Path file : specs) {
+            if (isModelSpec(file)) {
+                modelSpecs.add(file);
+            }
+        }
+        specs = modelSpecs;
         if (specs.isEmpty()) {
-            throw new IllegalArgumentException("--spec-dir " + dir + ": no model spec (*.json) in it");
+            throw new IllegalArgumentException("--spec-dir " + dir + ": no model spec (*.json with \"format\": \""
+                    + ModelSpec.FORMAT + "\") in it");
         }
         return specs;
+    }
+
+    /** Whether a JSON file is a model spec (its format says so), not a tokenizer or other file beside one. */
+    private static boolean isModelSpec(Path file) {
+        try {
+            JsonNode format = JsonFiles.MAPPER.readTree(file.toFile()).path("format");
+            return format.isTextual() && format.asText().equals(ModelSpec.FORMAT);
+        } catch (IOException e) {
+            return false;
+        }
     }
 }
