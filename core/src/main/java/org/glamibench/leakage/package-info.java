@@ -5,6 +5,6 @@
  * org.glamibench.leakage.TextKeys}) between the test split and the train split, and the scores of
  * a run on the test items that have no such twin (the clean subset).
  *
- * <p>May import: org.glamibench.image.
+ * <p>May import: org.glamibench.dataset, org.glamibench.files, org.glamibench.image.
  */
 package org.glamibench.leakage;

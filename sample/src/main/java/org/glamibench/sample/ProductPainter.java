@@ -93,9 +93,11 @@ final class ProductPainter implements AutoCloseable {
      * Paints a photo of {@code product} on the painter's canvas and returns the canvas.
      *
      * <p>With a {@code variation} generator the photo is made distinct from every other: the
-     * product is placed anywhere it fits, at 50-95% of its usual size, tilted up to 15 degrees and
+     * product is placed anywhere it fits, at 40-80% of the frame's size, tilted up to 15 degrees and
      * maybe mirrored, in any colour, on a background of a random two-colour gradient and a random
-     * low-contrast texture (stripes, checks, dots or blotches at a random spacing and angle). The
+     * low-contrast texture (stripes, checks, dots or blotches at a random spacing and angle), with 3-6
+     * large props or shadows of random tone, size and place (the layout of light and dark that
+     * tells one photo from another, as a perceptual hash sees it). The
      * silhouette and its fill pattern, which tell the product, stay as they are; hard photos stay
      * hard. {@code random} is drawn from exactly as without a variation.
      */
@@ -128,9 +130,9 @@ final class ProductPainter implements AutoCloseable {
                 main = lowContrast
                         ? mix(background, Color.getHSBColor((float) variation.nextDouble(), 0.3f, 0.5f), 0.3)
                         : Color.getHSBColor((float) variation.nextDouble(), (float) (0.3 + 0.6 * variation.nextDouble()),
-                                (float) (0.15 + 0.5 * variation.nextDouble()));
+                                (float) (0.15 + 0.8 * variation.nextDouble()));
                 light = mix(main, Color.WHITE, lowContrast ? 0.4 : 0.6);
-                scale = UNIT * (0.5 + 0.45 * variation.nextDouble());
+                scale = UNIT * (0.4 + 0.4 * variation.nextDouble());
                 dx = (variation.nextDouble() - 0.5) * Math.max(16, WIDTH - 2.4 * scale);
                 dy = (variation.nextDouble() - 0.5) * Math.max(16, HEIGHT - 3.0 * scale);
                 tilt = Math.toRadians((variation.nextDouble() - 0.5) * 30);
@@ -164,6 +166,17 @@ final class ProductPainter implements AutoCloseable {
         g.setPaint(new GradientPaint(cx - rx, cy - ry, from, cx + rx, cy + ry, to));
         g.fillRect(0, 0, WIDTH, HEIGHT);
         Color mean = mix(from, to, 0.5);
+        // Large props and shadows: the layout of light and dark that tells one photo from another.
+        int props = 3 + variation.nextInt(4);
+        for (int k = 0; k < props; k++) {
+            g.setColor(Color.getHSBColor((float) variation.nextDouble(), (float) (0.05 + 0.4 * variation.nextDouble()),
+                    (float) (0.1 + 0.9 * variation.nextDouble())));
+            double w = 50 + 150 * variation.nextDouble();
+            double h = 50 + 150 * variation.nextDouble();
+            double x = -w / 2 + (WIDTH + w / 2) * variation.nextDouble() - w / 4;
+            double y = -h / 2 + (HEIGHT + h / 2) * variation.nextDouble() - h / 4;
+            g.fill(variation.nextBoolean() ? new Ellipse2D.Double(x, y, w, h) : new Rectangle2D.Double(x, y, w, h));
+        }
         g.setColor(mix(mean, variation.nextBoolean() ? Color.BLACK : Color.WHITE, 0.12 + 0.2 * variation.nextDouble()));
         AffineTransform plain = g.getTransform();
         g.rotate(Math.PI * variation.nextDouble(), cx, cy);
