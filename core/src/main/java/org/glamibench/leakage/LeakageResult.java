@@ -1,6 +1,7 @@
 package org.glamibench.leakage;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,7 +98,7 @@ public record LeakageResult(String manifestSha256, int maxDistance, int searchRa
         json.put("photo_twins", photo);
         json.put("text_twins", text);
         json.put("test_duplicate_groups", testDuplicateGroups);
-        json.put("per_geo", counts(row -> row.geo().code()));
+        json.put("per_geo", perGeo());
         return json;
     }
 
@@ -114,7 +115,7 @@ public record LeakageResult(String manifestSha256, int maxDistance, int searchRa
         Map<String, Object> json = summary();
         json.put("search_radius", searchRadius);
         json.put("colour_tolerance", PhotoSignature.COLOUR_TOLERANCE);
-        json.put("per_class", counts(row -> Integer.toString(row.category())));
+        json.put("per_class", perClass());
         json.put("distance_histogram", histogram());
         List<Map<String, Object>> perItem = new ArrayList<>(items.size());
         for (Item item : items) {
@@ -148,12 +149,22 @@ public record LeakageResult(String manifestSha256, int maxDistance, int searchRa
         return histogram;
     }
 
+    /** {@link #counts} per geo code, in {@link Geo} order. */
+    public Map<String, Map<String, Object>> perGeo() {
+        return counts(row -> row.geo().code(), Comparator.comparing(k -> Geo.fromCode(k).orElseThrow()));
+    }
+
+    /** {@link #counts} per category id, ascending. */
+    public Map<String, Map<String, Object>> perClass() {
+        return counts(row -> Integer.toString(row.category()), Comparator.comparingLong(Long::parseLong));
+    }
+
     /**
      * Counts per key (geo code, or category id): {@code test_items}, {@code photo_twins} and
      * {@code text_twins} (items with at least one), {@code name_matches}, {@code leaked},
      * {@code leaked_same_label}, {@code leaked_share}. Geos in {@link Geo} order, classes by id.
      */
-    public Map<String, Map<String, Object>> counts(Function<GlamiRow, String> key) {
+    private Map<String, Map<String, Object>> counts(Function<GlamiRow, String> key, Comparator<String> order) {
         Map<String, long[]> tallies = new TreeMap<>();
         for (Item item : items) {
             long[] t = tallies.computeIfAbsent(key.apply(item.row), k -> new long[6]);
@@ -164,14 +175,10 @@ public record LeakageResult(String manifestSha256, int maxDistance, int searchRa
             t[4] += item.leaked() ? 1 : 0;
             t[5] += item.leaked() && item.sameLabel() ? 1 : 0;
         }
-        List<String> order = new ArrayList<>(tallies.keySet());
-        if (tallies.keySet().stream().allMatch(k -> Geo.fromCode(k).isPresent())) {
-            order.sort(java.util.Comparator.comparing(k -> Geo.fromCode(k).orElseThrow()));
-        } else {
-            order.sort(java.util.Comparator.comparingLong(Long::parseLong));
-        }
+        List<String> keys = new ArrayList<>(tallies.keySet());
+        keys.sort(order);
         Map<String, Map<String, Object>> counts = new LinkedHashMap<>();
-        for (String k : order) {
+        for (String k : keys) {
             long[] t = tallies.get(k);
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("test_items", t[0]);
