@@ -5,6 +5,7 @@
  * org.glamibench.leakage.TextKeys}) between the test split and the train split, and the scores of
  * a run on the test items that have no such twin (the clean subset).
  *
- * <p>May import: org.glamibench.dataset, org.glamibench.files, org.glamibench.image.
+ * <p>May import: org.glamibench.dataset, org.glamibench.eval, org.glamibench.files, org.glamibench.image,
+ * org.glamibench.run, org.glamibench.stats, org.glamibench.store.
  */
 package org.glamibench.leakage;
