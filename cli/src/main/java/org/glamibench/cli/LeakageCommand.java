@@ -2,15 +2,19 @@ package org.glamibench.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.dataset.ClassIndexCollector;
+import org.glamibench.dataset.DatasetException;
 import org.glamibench.dataset.DatasetLayout;
+import org.glamibench.dataset.GlamiCsvReader;
 import org.glamibench.dataset.GlamiRow;
 import org.glamibench.dataset.Split;
 import org.glamibench.dataset.SplitReader;
@@ -29,6 +33,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code glami-bench leakage}: near-duplicate photos and identical texts between the test and train splits. */
@@ -61,15 +66,15 @@ final class LeakageCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (maxDistance < 0 || maxDistance > 64) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            throw new ParameterException(spec.commandLine(),
                     "--max-distance is a Hamming distance, 0..64, not " + maxDistance);
         }
         DatasetLayout layout = dataOptions.layout();
         ProgressOutput progress = ProgressOutput.of(spec.commandLine().getErr());
         ClassIndex classIndex = ClassIndexCollector.read(layout, dataOptions.mode());
-        List<GlamiRow> train = read(layout, Split.TRAIN, null);
+        List<GlamiRow> train = read(layout, Split.TRAIN, null, dataOptions.mode());
         TestManifest.Builder manifest = new TestManifest.Builder(false);
-        List<GlamiRow> test = read(layout, Split.TEST, classIndex);
+        List<GlamiRow> test = read(layout, Split.TEST, classIndex, dataOptions.mode());
         test.forEach(manifest::add);
         String manifestSha256 = manifest.build().sha256();
 
@@ -78,7 +83,7 @@ final class LeakageCommand implements Callable<Integer> {
         test.forEach(row -> images.add(row.imageId()));
         Path cacheFile = Evaluation.defaultCache(System.getenv()).resolve("leakage")
                 .resolve("photo-signatures-" + Sha256.hexOf(layout.imagesDir().toAbsolutePath().normalize().toString()
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).substring(0, 16) + ".bin");
+                        .getBytes(StandardCharsets.UTF_8)).substring(0, 16) + ".bin");
         ImageHashCache cache = ImageHashCache.open(cacheFile);
         PhotoHasher.Signatures signatures;
         try (ProgressMeter meter = progress.meter("hashing photos", ProgressMeter.Unit.count("images"), images.size(), 0)) {
@@ -86,7 +91,7 @@ final class LeakageCommand implements Callable<Integer> {
                     () -> meter.add(1));
         }
         cache.save();
-        progress.println(String.format(java.util.Locale.ROOT, "photos: %,d hashed, %,d from the cache (%s), %,d missing or unreadable",
+        progress.println(String.format(Locale.ROOT, "photos: %,d hashed, %,d from the cache (%s), %,d missing or unreadable",
                 signatures.hashed(), signatures.cached(), cacheFile, signatures.unreadable()));
         LeakageResult result;
         try (ProgressMeter meter = progress.meter("searching twins", ProgressMeter.Unit.count("photos"),
@@ -100,7 +105,7 @@ final class LeakageCommand implements Callable<Integer> {
         if (json) {
             stdout.println(JsonFiles.MAPPER.writeValueAsString(result.summary()));
         } else {
-            stdout.printf(java.util.Locale.ROOT, "%,d of %,d test items leaked (photo twin within %d or text twin in train); "
+            stdout.printf(Locale.ROOT, "%,d of %,d test items leaked (photo twin within %d or text twin in train); "
                     + "%,d test duplicate groups%n", result.leakedItems(), result.testItems(), maxDistance,
                     result.testDuplicateGroups().size());
             written.forEach(path -> stdout.println("written " + path));
@@ -109,12 +114,13 @@ final class LeakageCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static List<GlamiRow> read(DatasetLayout layout, Split split, ClassIndex classIndex) {
+    /** The split's rows, as {@code eval} reads them (the test split against the class index). */
+    private static List<GlamiRow> read(DatasetLayout layout, Split split, ClassIndex classIndex, GlamiCsvReader.Mode mode) {
         List<GlamiRow> rows = new ArrayList<>();
         if (!Files.exists(layout.csv(split)) && split == Split.TRAIN) {
-            throw new org.glamibench.dataset.DatasetException(layout.csv(split) + ": no train split: leakage needs both splits");
+            throw new DatasetException(layout.csv(split) + ": no train split: leakage needs both splits");
         }
-        try (SplitReader reader = SplitReader.open(layout, split, classIndex, org.glamibench.dataset.GlamiCsvReader.Mode.STRICT)) {
+        try (SplitReader reader = SplitReader.open(layout, split, classIndex, mode)) {
             for (GlamiRow row = reader.next(); row != null; row = reader.next()) {
                 rows.add(row);
             }

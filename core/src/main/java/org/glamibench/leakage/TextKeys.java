@@ -31,6 +31,6 @@ public final class TextKeys {
 
     /** The key of a listing's name and description together. */
     public static String nameAndDescription(String name, String description) {
-        return normalise(name) + SEPARATOR + normalise(description.replace(SEPARATOR, ' '));
+        return normalise(name.replace(SEPARATOR, ' ')) + SEPARATOR + normalise(description.replace(SEPARATOR, ' '));
     }
 }
