@@ -16,13 +16,11 @@ import org.glamibench.dataset.GlamiRow;
  * ({@link PhotoSignature#twinOf}) and train items with the same normalised name and description
  * ({@link TextKeys}); also train items with the same name alone, and groups of test items that are
  * twins of each other (sharing a photo, twin photos or the same text). Photos are searched with a
- * {@link HammingIndex} over the train photos' whole and centre hashes, never all pairs; the search
- * reaches {@value #HISTOGRAM_MARGIN} bits beyond D, so that each item's nearest train photo is
- * known up to there (for the distance histogram).
+ * {@link HammingIndex} over the train photos' whole and centre hashes, never all pairs. The search
+ * reaches the {@link #searchRadius largest distance} that costs no more than D does, so that each
+ * item's nearest train photo is known up to there (for the distance histogram).
  */
 public final class LeakageFinder {
-    /** How far beyond D the nearest train photo is looked for. */
-    public static final int HISTOGRAM_MARGIN = 4;
     /** The default D, chosen from the distances measured on planted twins (docs/leakage.md). */
     public static final int DEFAULT_MAX_DISTANCE = 10;
 
@@ -45,7 +43,7 @@ public final class LeakageFinder {
         if (maxDistance < 0 || maxDistance > 64) {
             throw new IllegalArgumentException("--max-distance is a Hamming distance, 0..64, not " + maxDistance);
         }
-        int radius = Math.min(64, maxDistance + HISTOGRAM_MARGIN);
+        int radius = searchRadius(maxDistance);
         Photos trainPhotos = new Photos(train, signatures);
         Photos testPhotos = new Photos(test, signatures);
         HammingIndex trainIndex = trainPhotos.index();
@@ -91,6 +89,15 @@ public final class LeakageFinder {
         }
         List<List<Long>> groups = duplicateGroups(test, testPhotos, testTwins);
         return new LeakageResult(manifest, maxDistance, radius, items, groups);
+    }
+
+    /**
+     * How far the nearest train photo is looked for at a given D: the largest distance whose
+     * search visits the same buckets as D's ({@code 4 (D / 4) + 3}, at most 64), e.g. 11 for D = 8
+     * to 11. Going further costs about five times more per step of 4 bits.
+     */
+    public static int searchRadius(int maxDistance) {
+        return Math.min(64, maxDistance / HammingIndex.BANDS * HammingIndex.BANDS + HammingIndex.BANDS - 1);
     }
 
     /** The train photos within the radius of a signature: the nearest distance (65 for none) and the twins within D, nearest first. */
