@@ -34,7 +34,8 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             CompareCommand.class,
             PerfCommand.class,
-            TextFeaturesCommand.class
+            TextFeaturesCommand.class,
+            LeakageCommand.class
         })
 public final class GlamiBench {
 

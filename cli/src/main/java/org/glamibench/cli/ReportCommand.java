@@ -5,8 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.glamibench.leakage.CleanSubsetScore;
+import org.glamibench.leakage.LeakageFile;
 import org.glamibench.report.RunReport;
 import org.glamibench.run.RunFiles;
+import org.glamibench.run.RunResult;
 import org.glamibench.store.StoredPredictions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,9 +30,17 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--markdown", paramLabel = "FILE", description = "Also write the summary as Markdown to FILE.")
     private Path markdown;
 
+    @Option(names = "--leakage", paramLabel = "FILE",
+            description = "A leakage.json of the run's test split (default: results/leakage/<manifest prefix>/leakage.json "
+                    + "when there): adds top-1 on the clean and the leaked test items.")
+    private Path leakage;
+
     @Override
     public Integer call() throws Exception {
-        RunReport report = new RunReport(RunFiles.readRun(runDir), StoredPredictions.read(runDir).classIndex());
+        RunResult run = RunFiles.readRun(runDir);
+        StoredPredictions stored = StoredPredictions.read(runDir);
+        LeakageFile file = LeakageFile.find(leakage, Path.of("results"), run.dataset().manifestSha256());
+        RunReport report = new RunReport(run, stored.classIndex(), file == null ? null : CleanSubsetScore.of(run, stored, file));
         PrintWriter out = spec.commandLine().getOut();
         out.print(report.text());
         out.flush();

@@ -59,12 +59,22 @@ public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an existing DIR/GLAMI-1M-dataset folder.")
     private boolean force;
 
+    @Option(names = "--distinct-photos",
+            description = "Give every photo its own placement, scale, colours and background texture (the product stays "
+                    + "recognisable), so that near-duplicate photos can be told from look-alikes (see docs/leakage.md).")
+    private boolean distinctPhotos;
+
+    @Option(names = "--plant-twins", paramLabel = "N", defaultValue = "0",
+            description = "Make N test items twins of train items (re-encoded, resized or 5%%-cropped copies of their "
+                    + "photos, or copies of their texts), listed in GLAMI-1M-dataset/PLANTED-TWINS.csv (default: none).")
+    private int plantTwins;
+
     @Override
     public Integer call() throws Exception {
         SampleOptions options;
         try {
             options = new SampleOptions(train, test, seed, !noImages,
-                    threads != null ? threads : SampleOptions.defaultThreads(), force);
+                    threads != null ? threads : SampleOptions.defaultThreads(), force, distinctPhotos, plantTwins);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -6,7 +6,7 @@
  *
  * <p>May import: org.glamibench.adapter, org.glamibench.compare, org.glamibench.dataset,
  * org.glamibench.download, org.glamibench.eval, org.glamibench.features, org.glamibench.files,
- * org.glamibench.harness, org.glamibench.inspect, org.glamibench.models,
+ * org.glamibench.harness, org.glamibench.inspect, org.glamibench.leakage, org.glamibench.models,
  * org.glamibench.models.folder, org.glamibench.models.train, org.glamibench.mt5,
  * org.glamibench.perf, org.glamibench.progress, org.glamibench.registry, org.glamibench.report,
  * org.glamibench.run, org.glamibench.sample, org.glamibench.stats, org.glamibench.store.

@@ -1,5 +1,7 @@
 package org.glamibench.eval;
 
+import java.util.List;
+import java.util.function.Predicate;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.dataset.Geo;
 import org.glamibench.metrics.MetricAccumulator;
@@ -45,14 +47,26 @@ public final class StoredMetrics {
      * @throws IllegalArgumentException when a stored category is not in the run's class index
      */
     public static BootstrapReport intervals(StoredPredictions stored, int resamples, double confidence, long seed) {
+        return intervals(stored, row -> true, resamples, confidence, seed);
+    }
+
+    /**
+     * Bootstrap intervals as {@link #intervals(StoredPredictions, int, double, long)}, of the stored
+     * rows that {@code keep} accepts (a subset of the test items).
+     *
+     * @throws IllegalArgumentException when a stored category is not in the run's class index
+     */
+    public static BootstrapReport intervals(StoredPredictions stored, Predicate<PredictionRow> keep, int resamples,
+                                            double confidence, long seed) {
         ClassIndex classes = stored.classIndex();
-        int n = stored.size();
+        List<PredictionRow> kept = stored.rows().stream().filter(keep).toList();
+        int n = kept.size();
         Geo[] geos = new Geo[n];
         int[] truth = new int[n];
         int[] top1 = new int[n];
         boolean[] top5 = new boolean[n];
         for (int r = 0; r < n; r++) {
-            PredictionRow row = stored.rows().get(r);
+            PredictionRow row = kept.get(r);
             geos[r] = row.geo();
             truth[r] = indexOf(classes, row.category(), row.itemId());
             top1[r] = row.status() == ItemStatus.OK ? indexOf(classes, row.topCategories()[0], row.itemId()) : -1;

@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.glamibench.dataset.ClassIndex;
 import org.glamibench.dataset.Geo;
+import org.glamibench.leakage.CleanSubsetScore;
 import org.glamibench.run.RunResult;
+import org.glamibench.stats.Interval;
 
 /**
  * A readable summary of one run: overall metrics, the languages, the worst classes, the most
@@ -22,11 +24,22 @@ public final class RunReport {
 
     private final RunResult run;
     private final ClassIndex classes;
+    private final CleanSubsetScore clean;
 
     /** A report of a run whose categories are named by the given class index. */
     public RunReport(RunResult run, ClassIndex classes) {
+        this(run, classes, null);
+    }
+
+    /**
+     * A report of a run whose categories are named by the given class index, with its top-1 on the
+     * clean and leaked subsets of its test items (a section "Leakage"); {@code clean} may be null,
+     * and the report is then as without it.
+     */
+    public RunReport(RunResult run, ClassIndex classes, CleanSubsetScore clean) {
         this.run = run;
         this.classes = classes;
+        this.clean = clean;
     }
 
     /** The report as aligned plain text. */
@@ -62,6 +75,17 @@ public final class RunReport {
             overall.add(new String[] {key, number(m.get(key))});
         }
         out.table(new String[] {"metric", "value"}, overall);
+
+        if (clean != null) {
+            out.section("Leakage");
+            out.line("test items with a photo twin (distance <= " + clean.file().maxDistance()
+                    + ") or a text twin in train are leaked, the others clean (" + clean.file().file() + ")");
+            Interval all = top1Interval();
+            out.table(new String[] {"subset", "top-1 [95% interval] on items"}, List.of(
+                    new String[] {"all", all == null ? number(m.get("top1")) : CleanSubsetScore.describe(all, d.scoredRows())},
+                    new String[] {"clean", CleanSubsetScore.describe(clean.cleanTop1(), clean.cleanItems())},
+                    new String[] {"leaked", CleanSubsetScore.describe(clean.leakedTop1(), clean.leakedItems())}));
+        }
 
         out.section("Languages");
         List<String[]> languages = new ArrayList<>();
@@ -113,6 +137,17 @@ public final class RunReport {
             out.table(new String[] {"item", "status", "message"}, examples);
         }
         return out.toString();
+    }
+
+    /** The run's stored top-1 interval, or null when run.json has none. */
+    private Interval top1Interval() {
+        if (run.metrics().get("confidence_intervals") instanceof Map<?, ?> intervals
+                && intervals.get("overall") instanceof Map<?, ?> overall
+                && overall.get("top1") instanceof Map<?, ?> top1) {
+            return new Interval(((Number) top1.get("estimate")).doubleValue(), ((Number) top1.get("lower")).doubleValue(),
+                    ((Number) top1.get("upper")).doubleValue());
+        }
+        return null;
     }
 
     private static double f1(Object values) {

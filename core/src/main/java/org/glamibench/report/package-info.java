@@ -4,6 +4,6 @@
  * and SVG, and {@link org.glamibench.report.Numbers} formats numbers as reports and charts print
  * them.
  *
- * <p>May import: org.glamibench.dataset, org.glamibench.run.
+ * <p>May import: org.glamibench.dataset, org.glamibench.leakage, org.glamibench.run, org.glamibench.stats.
  */
 package org.glamibench.report;

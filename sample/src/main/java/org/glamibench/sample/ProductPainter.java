@@ -2,6 +2,7 @@ package org.glamibench.sample;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.Shape;
@@ -67,19 +68,40 @@ final class ProductPainter implements AutoCloseable {
         param.setCompressionQuality(JPEG_QUALITY);
     }
 
-    /** The JPEG bytes of a photo of {@code product}. */
-    byte[] jpeg(SampleProduct product, SplittableRandom random) throws IOException {
-        paint(product, random);
+    /**
+     * The JPEG bytes of a photo of {@code product}.
+     *
+     * @param variation null for the sample's usual photo; else the generator of a distinct look
+     *                  ({@link #paint(SampleProduct, SplittableRandom, SplittableRandom)})
+     */
+    byte[] jpeg(SampleProduct product, SplittableRandom random, SplittableRandom variation) throws IOException {
+        return encode(paint(product, random, variation), JPEG_QUALITY);
+    }
+
+    /** The JPEG bytes of {@code image} at {@code quality} (0..1), with the painter's writer. */
+    byte[] encode(BufferedImage image, float quality) throws IOException {
+        param.setCompressionQuality(quality);
         buffer.reset();
         try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(buffer)) {
             writer.setOutput(out);
-            writer.write(null, new IIOImage(canvas, null, null), param);
+            writer.write(null, new IIOImage(image, null, null), param);
         }
         return buffer.toByteArray();
     }
 
-    /** Paints a photo of {@code product} on the painter's canvas and returns the canvas. */
-    BufferedImage paint(SampleProduct product, SplittableRandom random) {
+    /**
+     * Paints a photo of {@code product} on the painter's canvas and returns the canvas.
+     *
+     * <p>With a {@code variation} generator the photo is made distinct from every other: the
+     * product is placed anywhere it fits, at 40-80% of the frame's size, tilted up to 15 degrees and
+     * maybe mirrored, in any colour, on a background of a random two-colour gradient and a random
+     * low-contrast texture (stripes, checks, dots or blotches at a random spacing and angle), with 3-6
+     * large props or shadows of random tone, size and place (the layout of light and dark that
+     * tells one photo from another, as a perceptual hash sees it). The
+     * silhouette and its fill pattern, which tell the product, stay as they are; hard photos stay
+     * hard. {@code random} is drawn from exactly as without a variation.
+     */
+    BufferedImage paint(SampleProduct product, SplittableRandom random, SplittableRandom variation) {
         boolean hard = random.nextDouble() < P_HARD;
         boolean lowContrast = hard && random.nextBoolean();
 
@@ -95,15 +117,30 @@ final class ProductPainter implements AutoCloseable {
         double dx = (random.nextDouble() - 0.5) * 24;
         double dy = (random.nextDouble() - 0.5) * 24;
         double tilt = Math.toRadians((random.nextDouble() - 0.5) * 6);
+        boolean mirror = false;
 
         Graphics2D g = canvas.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setColor(background);
-            g.fillRect(0, 0, WIDTH, HEIGHT);
+            if (variation == null) {
+                g.setColor(background);
+                g.fillRect(0, 0, WIDTH, HEIGHT);
+            } else {
+                background = paintDistinctBackground(g, variation);
+                main = lowContrast
+                        ? mix(background, Color.getHSBColor((float) variation.nextDouble(), 0.3f, 0.5f), 0.3)
+                        : Color.getHSBColor((float) variation.nextDouble(), (float) (0.3 + 0.6 * variation.nextDouble()),
+                                (float) (0.15 + 0.8 * variation.nextDouble()));
+                light = mix(main, Color.WHITE, lowContrast ? 0.4 : 0.6);
+                scale = UNIT * (0.4 + 0.4 * variation.nextDouble());
+                dx = (variation.nextDouble() - 0.5) * Math.max(16, WIDTH - 2.4 * scale);
+                dy = (variation.nextDouble() - 0.5) * Math.max(16, HEIGHT - 3.0 * scale);
+                tilt = Math.toRadians((variation.nextDouble() - 0.5) * 30);
+                mirror = variation.nextBoolean();
+            }
             g.translate(WIDTH / 2.0 + dx, HEIGHT / 2.0 + dy);
             g.rotate(tilt);
-            g.scale(scale, scale);
+            g.scale(mirror ? -scale : scale, scale);
             Shape shape = SHAPES.get(product.silhouette());
             fill(g, shape, product.pattern(), main, light, mix(background, Color.WHITE, 0.5));
             if (hard && !lowContrast) {
@@ -113,6 +150,72 @@ final class ProductPainter implements AutoCloseable {
             g.dispose();
         }
         return canvas;
+    }
+
+    /** Fills the canvas with a random gradient and texture; returns the background's mean colour. */
+    private static Color paintDistinctBackground(Graphics2D g, SplittableRandom variation) {
+        Color from = Color.getHSBColor((float) variation.nextDouble(), (float) (0.05 + 0.35 * variation.nextDouble()),
+                (float) (0.7 + 0.3 * variation.nextDouble()));
+        Color to = Color.getHSBColor((float) variation.nextDouble(), (float) (0.05 + 0.35 * variation.nextDouble()),
+                (float) (0.55 + 0.45 * variation.nextDouble()));
+        double angle = 2 * Math.PI * variation.nextDouble();
+        float cx = WIDTH / 2f;
+        float cy = HEIGHT / 2f;
+        float rx = (float) (Math.cos(angle) * HEIGHT / 2);
+        float ry = (float) (Math.sin(angle) * HEIGHT / 2);
+        g.setPaint(new GradientPaint(cx - rx, cy - ry, from, cx + rx, cy + ry, to));
+        g.fillRect(0, 0, WIDTH, HEIGHT);
+        Color mean = mix(from, to, 0.5);
+        // Large props and shadows: the layout of light and dark that tells one photo from another.
+        int props = 3 + variation.nextInt(4);
+        for (int k = 0; k < props; k++) {
+            g.setColor(Color.getHSBColor((float) variation.nextDouble(), (float) (0.05 + 0.4 * variation.nextDouble()),
+                    (float) (0.1 + 0.9 * variation.nextDouble())));
+            double w = 50 + 150 * variation.nextDouble();
+            double h = 50 + 150 * variation.nextDouble();
+            double x = -w / 2 + (WIDTH + w / 2) * variation.nextDouble() - w / 4;
+            double y = -h / 2 + (HEIGHT + h / 2) * variation.nextDouble() - h / 4;
+            g.fill(variation.nextBoolean() ? new Ellipse2D.Double(x, y, w, h) : new Rectangle2D.Double(x, y, w, h));
+        }
+        g.setColor(mix(mean, variation.nextBoolean() ? Color.BLACK : Color.WHITE, 0.12 + 0.2 * variation.nextDouble()));
+        AffineTransform plain = g.getTransform();
+        g.rotate(Math.PI * variation.nextDouble(), cx, cy);
+        double spacing = 8 + 40 * variation.nextDouble();
+        double size = spacing * (0.2 + 0.5 * variation.nextDouble());
+        double reach = HEIGHT + WIDTH;
+        switch (variation.nextInt(5)) {
+            case 0 -> { }
+            case 1 -> {
+                for (double y = -reach; y < reach; y += spacing) {
+                    g.fill(new Rectangle2D.Double(-reach, y, 3 * reach, size));
+                }
+            }
+            case 2 -> {
+                for (double y = -reach; y < reach; y += spacing) {
+                    for (double x = -reach; x < reach; x += spacing) {
+                        if ((Math.round((x + y) / spacing) & 1) == 0) {
+                            g.fill(new Rectangle2D.Double(x, y, spacing / 2, spacing / 2));
+                        }
+                    }
+                }
+            }
+            case 3 -> {
+                for (double y = -reach; y < reach; y += spacing) {
+                    for (double x = -reach; x < reach; x += spacing) {
+                        g.fill(new Ellipse2D.Double(x, y, size, size));
+                    }
+                }
+            }
+            default -> {
+                for (int k = 0; k < 12; k++) {
+                    double d = 20 + 90 * variation.nextDouble();
+                    g.fill(new Ellipse2D.Double(-d + (WIDTH + d) * variation.nextDouble(),
+                            -d + (HEIGHT + d) * variation.nextDouble(), d, d * (0.5 + variation.nextDouble())));
+                }
+            }
+        }
+        g.setTransform(plain);
+        return mean;
     }
 
     private static void fill(Graphics2D g, Shape shape, FillPattern pattern, Color main, Color light, Color inside) {

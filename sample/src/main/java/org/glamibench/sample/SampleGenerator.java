@@ -33,7 +33,7 @@ import org.glamibench.files.FileTrees;
  * {@code GLAMI-1M-dataset.tmp-*} folder that is renamed into place at the end and removed on
  * failure, so a crashed run never leaves something that looks like a dataset.
  *
- * <p>The output is a function of seed, sizes and the images switch only: the same options give
+ * <p>The output is a function of the options but the thread count and {@code force}: the same options give
  * byte-identical files whatever the thread count. CSV rows are streamed to the file; memory is
  * about 25 bytes per row (ids and the split plans), so a million rows need about 25 MB.
  */
@@ -95,6 +95,7 @@ public final class SampleGenerator {
         long seed = options.seed();
         SplitPlan train = SplitPlan.build(catalog, Split.TRAIN, options.trainRows(), seed);
         SplitPlan test = SplitPlan.build(catalog, Split.TEST, options.testRows(), seed);
+        PlantedTwins twins = options.plantedTwins() > 0 ? PlantedTwins.plant(train, test, options.plantedTwins(), seed) : null;
         int[] itemIds = shuffledIds(train.rows + test.rows, Seeds.random(seed, Seeds.ITEM_IDS));
         int[] imageIds = shuffledIds(train.productCount + test.productCount, Seeds.random(seed, Seeds.IMAGE_IDS));
 
@@ -112,15 +113,18 @@ public final class SampleGenerator {
             AtomicInteger next = new AtomicInteger();
             for (int t = 0; t < options.threads(); t++) {
                 workers.add(pool.submit(() -> {
-                    writeImages(layout, catalog, seed, train, test, imageIds, next, written);
+                    writeImages(layout, catalog, options, train, test, twins, imageIds, next, written);
                     return null;
                 }));
             }
             pool.shutdown();
         }
         try {
-            writeCsv(layout, catalog, seed, train, itemIds, 0, imageIds, 0);
-            writeCsv(layout, catalog, seed, test, itemIds, train.rows, imageIds, train.productCount);
+            writeCsv(layout, catalog, seed, train, null, null, itemIds, 0, imageIds, 0);
+            writeCsv(layout, catalog, seed, test, train, twins, itemIds, train.rows, imageIds, train.productCount);
+            if (twins != null) {
+                twins.write(layout.root(), test, itemIds, train.rows);
+            }
             Files.writeString(layout.root().resolve("README.txt"), readme(options), StandardCharsets.UTF_8);
             if (pool != null) {
                 while (!pool.awaitTermination(500, TimeUnit.MILLISECONDS)) {
@@ -159,9 +163,9 @@ public final class SampleGenerator {
     }
 
     /** Claims chunks of products (train first, then test) until none are left. */
-    private static void writeImages(DatasetLayout layout, SampleCatalog catalog, long seed, SplitPlan train,
-                                    SplitPlan test, int[] imageIds, AtomicInteger next, AtomicInteger written)
-            throws IOException {
+    private static void writeImages(DatasetLayout layout, SampleCatalog catalog, SampleOptions options, SplitPlan train,
+                                    SplitPlan test, PlantedTwins twins, int[] imageIds, AtomicInteger next,
+                                    AtomicInteger written) throws IOException {
         int total = imageIds.length;
         int chunk = 16;
         try (ProductPainter painter = new ProductPainter()) {
@@ -172,9 +176,15 @@ public final class SampleGenerator {
                     }
                     SplitPlan plan = global < train.productCount ? train : test;
                     int local = global < train.productCount ? global : global - train.productCount;
-                    SampleProduct product = catalog.categories().get(plan.productCategory[local]).product();
-                    byte[] jpeg = painter.jpeg(product,
-                            Seeds.random(seed, Seeds.PRODUCT_IMAGE, plan.split.ordinal(), local));
+                    int planted = plan == test && twins != null ? twins.rowOfPhoto(local) : -1;
+                    byte[] jpeg;
+                    if (planted >= 0) {
+                        byte[] original = photo(painter, catalog, options, train, train.product[twins.source(planted)]);
+                        jpeg = PlantedTwins.copy(original, twins.kind(planted),
+                                Seeds.random(options.seed(), Seeds.PLANTED_PHOTO, local), painter);
+                    } else {
+                        jpeg = photo(painter, catalog, options, plan, local);
+                    }
                     Files.write(layout.image(imageIds[global]), jpeg);
                     written.incrementAndGet();
                 }
@@ -185,8 +195,22 @@ public final class SampleGenerator {
         }
     }
 
-    private static void writeCsv(DatasetLayout layout, SampleCatalog catalog, long seed, SplitPlan plan,
-                                 int[] itemIds, int itemOffset, int[] imageIds, int imageOffset) throws IOException {
+    /** The JPEG of product {@code local} of {@code plan}: a function of the seed, the split, the index and the options. */
+    private static byte[] photo(ProductPainter painter, SampleCatalog catalog, SampleOptions options, SplitPlan plan,
+                                int local) throws IOException {
+        SampleProduct product = catalog.categories().get(plan.productCategory[local]).product();
+        long seed = options.seed();
+        return painter.jpeg(product, Seeds.random(seed, Seeds.PRODUCT_IMAGE, plan.split.ordinal(), local),
+                options.distinctPhotos() ? Seeds.random(seed, Seeds.DISTINCT_PHOTO, plan.split.ordinal(), local) : null);
+    }
+
+    /**
+     * Writes a split's CSV. For the test split with planted twins, {@code train} and {@code twins}
+     * say which rows copy a train row's text (else both are null).
+     */
+    private static void writeCsv(DatasetLayout layout, SampleCatalog catalog, long seed, SplitPlan plan, SplitPlan train,
+                                 PlantedTwins twins, int[] itemIds, int itemOffset, int[] imageIds, int imageOffset)
+            throws IOException {
         Geo[] geos = Geo.values();
         LabelSource[] sources = LabelSource.values();
         List<SampleCategory> categories = catalog.categories();
@@ -200,6 +224,14 @@ public final class SampleGenerator {
                 SampleCategory label = categories.get(plan.label[r]);
                 SampleTexts.Text text = SampleTexts.generate(geo, categories.get(plan.content[r]),
                         Seeds.random(seed, Seeds.ROW_TEXT, plan.split.ordinal(), r));
+                PlantedTwins.Kind kind = twins != null ? twins.kind(r) : null;
+                if (kind == PlantedTwins.Kind.TEXT || kind == PlantedTwins.Kind.NAME) {
+                    int source = twins.source(r);
+                    SampleTexts.Text copied = SampleTexts.generate(geos[train.geo[source]],
+                            categories.get(train.content[source]),
+                            Seeds.random(seed, Seeds.ROW_TEXT, train.split.ordinal(), source));
+                    text = kind == PlantedTwins.Kind.TEXT ? copied : new SampleTexts.Text(copied.name(), text.description());
+                }
                 csv.writeRow(Integer.toString(itemIds[itemOffset + r]),
                         Integer.toString(imageIds[imageOffset + plan.product[r]]),
                         geo.code(), text.name(), text.description(),
@@ -229,7 +261,11 @@ public final class SampleGenerator {
                 shapes. Scores measured on it say nothing about the real dataset.
                 See docs/sample-data.md in the glami-bench repository for how it is made.
                 """, GENERATOR_VERSION, options.seed(), options.trainRows(), options.testRows(),
-                options.images() ? "yes" : "no");
+                options.images() ? "yes" : "no")
+                + (options.distinctPhotos() ? "Photos: distinct (--distinct-photos): each has its own placement, scale,\n"
+                        + "colours and background texture.\n" : "")
+                + (options.plantedTwins() > 0 ? "Planted twins (--plant-twins " + options.plantedTwins() + "): test items copying a\n"
+                        + "train item's photo or text, listed in " + PlantedTwins.FILE + ".\n" : "");
     }
 
     private static void publish(Path tmp, Path target, Path old, boolean force) throws IOException {

@@ -23,6 +23,9 @@ final class Seeds {
     static final long ROW_TEXT = 9;
     static final long PRODUCT_IMAGE = 10;
     static final long LEXICON = 11;
+    static final long DISTINCT_PHOTO = 12;
+    static final long PLANTED_TWINS = 13;
+    static final long PLANTED_PHOTO = 14;
 
     private Seeds() {
     }

@@ -5,7 +5,7 @@
  * by side as a breakdown of the cost per item.
  *
  * <p>May import: org.glamibench.adapter.exported, org.glamibench.benchmarks.setup,
- * org.glamibench.dataset, org.glamibench.files, org.glamibench.image, org.glamibench.metrics,
- * org.glamibench.models.input, org.glamibench.store.
+ * org.glamibench.dataset, org.glamibench.files, org.glamibench.image, org.glamibench.leakage,
+ * org.glamibench.metrics, org.glamibench.models.input, org.glamibench.store.
  */
 package org.glamibench.benchmarks.stage;

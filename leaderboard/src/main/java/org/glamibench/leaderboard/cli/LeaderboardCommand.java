@@ -1,6 +1,8 @@
 package org.glamibench.leaderboard.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.glamibench.leaderboard.RunVerifier;
 import org.glamibench.leaderboard.TestSplitLabels;
 import org.glamibench.leaderboard.Throughputs;
 import org.glamibench.leaderboard.page.LeaderboardPage;
+import org.glamibench.leakage.LeakageFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -61,7 +64,13 @@ final class LeaderboardCommand implements Callable<Integer> {
             runs = results;
         }
         Leaderboard leaderboard = Leaderboard.build(folders, new RunVerifier(labels), Throughputs.read(results.resolve("benchmarks")));
-        List<Path> files = LeaderboardPage.write(leaderboard, out, runs.toString(), regenerateCommand());
+        List<Path> files = LeaderboardPage.write(leaderboard, out, runs.toString(), regenerateCommand(), manifest -> {
+            try {
+                return LeakageFile.find(null, results, manifest);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         PrintWriter err = spec.commandLine().getErr();
         for (Leaderboard.Duplicate duplicate : leaderboard.duplicates()) {
             err.printf("duplicate %s: the same run as %s (run id %s, same predictions.csv); ranked once, as %s%n",

@@ -4,7 +4,7 @@
  * {@code META-INF/services/org.glamibench.cli.CommandProvider}.
  *
  * <p>May import: org.glamibench.cli, org.glamibench.dataset, org.glamibench.leaderboard,
- * org.glamibench.leaderboard.gate, org.glamibench.leaderboard.page, org.glamibench.metrics,
- * org.glamibench.stats.
+ * org.glamibench.leaderboard.gate, org.glamibench.leaderboard.page, org.glamibench.leakage,
+ * org.glamibench.metrics, org.glamibench.stats.
  */
 package org.glamibench.leaderboard.cli;

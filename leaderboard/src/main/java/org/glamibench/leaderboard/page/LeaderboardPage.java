@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.glamibench.dataset.Geo;
 import org.glamibench.files.FileTrees;
 import org.glamibench.leaderboard.Board;
@@ -20,7 +21,10 @@ import org.glamibench.leaderboard.Throughputs;
 import org.glamibench.metrics.MetricReport;
 import org.glamibench.metrics.TopKAccuracy;
 import org.glamibench.registry.Isolation;
+import org.glamibench.leakage.CleanSubsetScore;
+import org.glamibench.leakage.LeakageFile;
 import org.glamibench.run.RunResult;
+import org.glamibench.store.StoredPredictions;
 import org.glamibench.stats.Interval;
 import org.glamibench.run.ThroughputMeasurement;
 
@@ -60,13 +64,23 @@ public final class LeaderboardPage {
      * @throws IOException when writing or swapping fails; the old board is then in place
      */
     public static List<Path> write(Leaderboard leaderboard, Path out, String runsLabel, String command) throws IOException {
+        return write(leaderboard, out, runsLabel, command, manifest -> null);
+    }
+
+    /**
+     * As {@link #write(Leaderboard, Path, String, String)}, and a board whose test split has a
+     * leakage file ({@code leakage} gives it by manifest hash, or null) gets two more columns: top-1
+     * on the clean test items with its 95% interval, and top-1 on the leaked ones.
+     */
+    public static List<Path> write(Leaderboard leaderboard, Path out, String runsLabel, String command,
+                                   Function<String, LeakageFile> leakage) throws IOException {
         Files.createDirectories(out);
         Path folder = out.toAbsolutePath().normalize();
         Path staged = Files.createTempDirectory(folder.getParent(), "." + folder.getFileName() + "-new-");
         Path aside = null;
         try {
             List<Path> written = new ArrayList<>();
-            for (Path file : writeInto(leaderboard, staged, runsLabel, command)) {
+            for (Path file : writeInto(leaderboard, staged, runsLabel, command, leakage)) {
                 written.add(out.resolve(staged.relativize(file)));
             }
             aside = Files.createTempDirectory(folder.getParent(), "." + folder.getFileName() + "-old-");
@@ -110,7 +124,8 @@ public final class LeaderboardPage {
         }
     }
 
-    private static List<Path> writeInto(Leaderboard leaderboard, Path out, String runsLabel, String command) throws IOException {
+    private static List<Path> writeInto(Leaderboard leaderboard, Path out, String runsLabel, String command,
+                                        Function<String, LeakageFile> leakage) throws IOException {
         Path charts = Files.createDirectories(out.resolve(CHARTS));
         List<Path> written = new ArrayList<>();
         Page page = new Page().heading(1, TITLE, null);
@@ -126,7 +141,7 @@ public final class LeaderboardPage {
                     + Page.code("results/runs/<run-id>/") + ") and regenerate this page.");
         }
         for (Board board : leaderboard.boards()) {
-            written.addAll(board(page, board, charts));
+            written.addAll(board(page, board, charts, leakage.apply(board.key().manifestSha256())));
         }
         page.heading(2, "Rejected runs", "rejected");
         if (leaderboard.rejected().isEmpty()) {
@@ -156,7 +171,7 @@ public final class LeaderboardPage {
         return written;
     }
 
-    private static List<Path> board(Page page, Board board, Path charts) throws IOException {
+    private static List<Path> board(Page page, Board board, Path charts, LeakageFile leakage) throws IOException {
         RunResult.Dataset d = board.dataset();
         page.heading(2, board.title(), "board-" + board.slug());
         if (board.realTestSplit()) {
@@ -174,13 +189,22 @@ public final class LeaderboardPage {
                 + Page.code(board.key().itemSetSha256().substring(0, 16)) + ".");
         List<List<String>> rows = new ArrayList<>();
         for (Board.Entry entry : board.entries()) {
-            rows.add(row(entry));
+            rows.add(leakage == null ? row(entry) : withCleanColumns(row(entry), clean(entry, leakage)));
         }
         for (PaperResult reference : board.references()) {
-            rows.add(row(reference));
+            rows.add(leakage == null ? row(reference) : withCleanColumns(row(reference), List.of("", "")));
         }
-        page.table(List.of("tier", "model", "run", "top-1 (95% CI)", "top-5", "macro F1", "worst geo", "best geo", "ECE",
-                "items/s @32", "parameters", "modality", "date", "harness"), rows);
+        List<String> columns = List.of("tier", "model", "run", "top-1 (95% CI)", "top-5", "macro F1", "worst geo", "best geo",
+                "ECE", "items/s @32", "parameters", "modality", "date", "harness");
+        if (leakage != null) {
+            page.paragraph("**Clean subset.** " + Page.code(leakage.file().toString()) + " (" + Page.code("glami-bench leakage")
+                    + ") marks " + String.format(Locale.ROOT, "%,d", leakage.leaked().size()) + " test items as leaked: a "
+                    + "train item has a twin photo (Hamming distance at most " + leakage.maxDistance() + ", like colours) "
+                    + "or the same normalised name and description. \"clean top-1\" is top-1 on the other items, with "
+                    + "its 95% bootstrap interval; \"leaked top-1\" on the leaked ones.");
+            columns = withCleanColumns(columns, List.of("clean top-1 (95% CI)", "leaked top-1"));
+        }
+        page.table(columns, rows);
 
         List<Path> written = new ArrayList<>();
         Path top1 = BoardCharts.top1(board, charts.resolve(board.slug() + "-top1"));
@@ -229,6 +253,23 @@ public final class LeaderboardPage {
                 parameters(r.adapter().parameterCount()), modality(r.adapter().modality()),
                 r.created().length() >= 10 ? r.created().substring(0, 10) : r.created(),
                 r.provenance().harnessVersion());
+    }
+
+    /** The cells of a run's clean and leaked top-1. */
+    private static List<String> clean(Board.Entry entry, LeakageFile leakage) {
+        CleanSubsetScore score = CleanSubsetScore.of(entry.run().result(), StoredPredictions.read(entry.run().folder()), leakage);
+        Interval c = score.cleanTop1();
+        Interval l = score.leakedTop1();
+        return List.of(c == null ? "n/a" : rate(c.estimate()) + " (" + rate(c.lower()) + "–" + rate(c.upper()) + ")",
+                l == null ? "n/a" : rate(l.estimate()));
+    }
+
+    /** {@code cells} with {@code clean} inserted after the top-1 column. */
+    private static List<String> withCleanColumns(List<String> cells, List<String> clean) {
+        List<String> all = new ArrayList<>(cells.subList(0, 4));
+        all.addAll(clean);
+        all.addAll(cells.subList(4, cells.size()));
+        return all;
     }
 
     /** Whether the run's code was contained: a built-in adapter, or a jar's adapter in the sandbox. */

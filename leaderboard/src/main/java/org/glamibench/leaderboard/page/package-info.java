@@ -5,7 +5,7 @@
  * time stamp: the same runs give the same pages.
  *
  * <p>May import: org.glamibench.dataset, org.glamibench.files, org.glamibench.leaderboard,
- * org.glamibench.metrics, org.glamibench.registry, org.glamibench.report, org.glamibench.run,
- * org.glamibench.stats.
+ * org.glamibench.leakage, org.glamibench.metrics, org.glamibench.registry, org.glamibench.report,
+ * org.glamibench.run, org.glamibench.stats, org.glamibench.store.
  */
 package org.glamibench.leaderboard.page;
