@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.glamibench.dataset.DatasetLayout;
 import org.glamibench.models.folder.ModelKind;
 import org.glamibench.models.folder.ModelFolder;
@@ -43,6 +45,21 @@ public final class BenchmarkData {
                     SampleOptions.defaultThreads(), false));
         }
         return new DatasetLayout(dataset);
+    }
+
+    /**
+     * The bytes of the first {@code count} JPEGs (in file name order) of the 2,000 / 500 sample
+     * with images: the photos the image benchmarks decode.
+     */
+    public static List<byte[]> jpegs(int count) throws IOException {
+        DatasetLayout layout = dataset(2_000, 500, true);
+        List<byte[]> jpegs = new ArrayList<>(count);
+        try (Stream<Path> files = Files.list(layout.imagesDir()).sorted().limit(count)) {
+            for (Path file : files.toList()) {
+                jpegs.add(Files.readAllBytes(file));
+            }
+        }
+        return jpegs;
     }
 
     /** The sample the built-in models are trained on and benchmarked with (with images). */

@@ -1,14 +1,10 @@
 package org.glamibench.benchmarks.stage;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.glamibench.benchmarks.setup.BenchmarkData;
-import org.glamibench.dataset.DatasetLayout;
 import org.glamibench.image.ImageDecodeException;
 import org.glamibench.image.JpegDecoder;
 import org.glamibench.image.RgbImage;
@@ -48,12 +44,7 @@ public class ImageDecodeBenchmark {
 
     @Setup(Level.Trial)
     public void load() throws IOException {
-        DatasetLayout layout = BenchmarkData.dataset(2_000, 500, true);
-        try (Stream<Path> files = Files.list(layout.imagesDir()).sorted().limit(IMAGES)) {
-            for (Path file : files.toList()) {
-                jpegs.add(Files.readAllBytes(file));
-            }
-        }
+        jpegs.addAll(BenchmarkData.jpegs(IMAGES));
         decoder = new JpegDecoder();
     }
 

@@ -1,15 +1,12 @@
 package org.glamibench.benchmarks.stage;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.glamibench.benchmarks.setup.BenchmarkData;
 import org.glamibench.dataset.DatasetLayout;
 import org.glamibench.dataset.GlamiCsvReader;
@@ -55,12 +52,7 @@ public class LeakageBenchmark {
 
         @Setup(Level.Trial)
         public void load() throws IOException {
-            DatasetLayout layout = BenchmarkData.dataset(2_000, 500, true);
-            try (Stream<Path> files = Files.list(layout.imagesDir()).sorted().limit(IMAGES)) {
-                for (Path file : files.toList()) {
-                    jpegs.add(Files.readAllBytes(file));
-                }
-            }
+            jpegs.addAll(BenchmarkData.jpegs(IMAGES));
             decoder = new JpegDecoder();
         }
 
