@@ -5,6 +5,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.UTFDataFormatException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -60,7 +61,7 @@ public final class ImageHashCache {
             }
         } catch (NoSuchFileException e) {
             return cache;
-        } catch (EOFException e) {
+        } catch (EOFException | UTFDataFormatException e) {
             cache.entries.clear();
         }
         return cache;

@@ -2,6 +2,8 @@ package org.glamibench.run;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,18 +62,33 @@ public record GpuInfo(int index, String name, long memoryMib, String driver, Str
     private static Optional<String> nvidiaSmi(String... arguments) {
         List<String> command = new ArrayList<>(List.of("nvidia-smi"));
         command.addAll(List.of(arguments));
+        Path output = null;
         try {
-            Process smi = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(smi.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!smi.waitFor(20, TimeUnit.SECONDS) || smi.exitValue() != 0) {
+            // The output goes to a file, so that a hung nvidia-smi is given up after the wait.
+            output = Files.createTempFile("glami-bench-nvidia-smi", ".txt");
+            Process smi = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!smi.waitFor(20, TimeUnit.SECONDS)) {
+                smi.destroyForcibly();
                 return Optional.empty();
             }
-            return Optional.of(out);
+            return smi.exitValue() == 0 ? Optional.of(Files.readString(output, StandardCharsets.UTF_8)) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
+        } finally {
+            deleteQuietly(output);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                // a temporary file left behind: nothing to tell the caller
+            }
         }
     }
 }

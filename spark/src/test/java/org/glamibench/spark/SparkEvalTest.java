@@ -137,8 +137,7 @@ class SparkEvalTest {
         }
         String spec = Files.readString(exported.resolve("text.onnx.json"), StandardCharsets.UTF_8);
         Files.writeString(specs.resolve("checkpoint-1.json"), spec, StandardCharsets.UTF_8);
-        Files.writeString(specs.resolve("checkpoint-2.json"), spec.replace("\"text-tiny\"", "\"text-tiny-2\""),
-                StandardCharsets.UTF_8);
+        Files.writeString(specs.resolve("checkpoint-2.json"), spec, StandardCharsets.UTF_8);
         Path textData = textDataset(root.resolve("text-data"));
         Path out = root.resolve("sweep-specs");
 
@@ -149,8 +148,7 @@ class SparkEvalTest {
         try (Stream<Path> runs = Files.list(out.resolve("runs"))) {
             List<Path> folders = runs.sorted().toList();
             assertThat(folders).extracting(run -> run.getFileName().toString())
-                    .satisfiesExactly(run -> assertThat(run).matches("exported_text-tiny-2-test-[0-9a-f]{8}"),
-                            run -> assertThat(run).matches("exported_text-tiny-test-[0-9a-f]{8}"));
+                    .containsExactly("checkpoint-1", "checkpoint-2");
             assertThat(folders).allSatisfy(run -> assertThat(run.resolve("run.json")).isRegularFile());
         }
     }

@@ -38,9 +38,10 @@ final class LeaderboardCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
+    @Option(names = "--results", paramLabel = "DIR", defaultValue = "results/baselines",
             description = "The results folder, holding runs/<run-id>/ or <run-id>/ and optionally benchmarks/ "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "(default: ${DEFAULT-VALUE}, the committed baseline runs: the defaults regenerate the committed "
+                    + "board).")
     private Path results;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "leaderboard",

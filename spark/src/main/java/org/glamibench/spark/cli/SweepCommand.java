@@ -158,8 +158,10 @@ public final class SweepCommand implements Callable<Integer> {
         }
         if (models.specDir != null) {
             for (Path file : specs(models.specDir)) {
+                // Checkpoints exported under one model name would share a run id: each is named by its file.
+                String runId = file.getFileName().toString().replaceFirst("\\.json$", "");
                 List<String> arguments = new ArrayList<>(List.of("--adapter", "exported", "--adapter-option",
-                        "spec=" + file));
+                        "spec=" + file, "--run-id", runId));
                 arguments.addAll(common);
                 all.add(arguments);
             }
