@@ -51,6 +51,11 @@ final class LeaderboardCommand implements Callable<Integer> {
             description = "A dataset whose test split the stored labels of the runs on it are checked against, item by item.")
     private Path data;
 
+    @Option(names = "--leakage", paramLabel = "FILE",
+            description = "A leakage.json of a board's test split (default: RESULTS/leakage/<manifest prefix>/leakage.json "
+                    + "per board, when there): that board gains top-1 on the clean and the leaked test items.")
+    private Path leakage;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(results)) {
@@ -64,9 +69,10 @@ final class LeaderboardCommand implements Callable<Integer> {
             runs = results;
         }
         Leaderboard leaderboard = Leaderboard.build(folders, new RunVerifier(labels), Throughputs.read(results.resolve("benchmarks")));
+        LeakageFile given = leakage == null ? null : givenLeakage(leaderboard);
         List<Path> files = LeaderboardPage.write(leaderboard, out, runs.toString(), regenerateCommand(), manifest -> {
             try {
-                return LeakageFile.find(null, results, manifest);
+                return given != null && given.manifestSha256().equals(manifest) ? given : LeakageFile.find(null, results, manifest);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -94,6 +100,17 @@ final class LeaderboardCommand implements Callable<Integer> {
                 files.size() - 2 == 1 ? "chart" : "charts");
         printer.flush();
         return 0;
+    }
+
+    /** The {@code --leakage} file, read; bad usage unless some board is of its test split. */
+    private LeakageFile givenLeakage(Leaderboard leaderboard) throws IOException {
+        LeakageFile file = LeakageFile.read(leakage);
+        List<String> manifests = leaderboard.boards().stream().map(board -> board.key().manifestSha256()).toList();
+        if (!manifests.contains(file.manifestSha256())) {
+            throw new ParameterException(spec.commandLine(), "--leakage " + leakage + ": computed on the test split with manifest "
+                    + file.manifestSha256() + ", not the board's " + String.join(" or ", manifests));
+        }
+        return file;
     }
 
     /** The command that regenerates these pages, shown on them: this one, its options given where not the defaults. */
