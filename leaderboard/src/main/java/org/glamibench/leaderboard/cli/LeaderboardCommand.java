@@ -52,6 +52,11 @@ final class LeaderboardCommand implements Callable<Integer> {
             description = "A dataset whose test split the stored labels of the runs on it are checked against, item by item.")
     private Path data;
 
+    @Option(names = "--leakage", paramLabel = "FILE",
+            description = "A leakage.json of a board's test split (default: RESULTS/leakage/<manifest prefix>/leakage.json "
+                    + "per board, when there): that board gains top-1 on the clean and the leaked test items.")
+    private Path leakage;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(results)) {
@@ -65,9 +70,10 @@ final class LeaderboardCommand implements Callable<Integer> {
             runs = results;
         }
         Leaderboard leaderboard = Leaderboard.build(folders, new RunVerifier(labels), Throughputs.read(results.resolve("benchmarks")));
+        LeakageFile given = leakage == null ? null : givenLeakage(leaderboard);
         List<Path> files = LeaderboardPage.write(leaderboard, out, runs.toString(), regenerateCommand(), manifest -> {
             try {
-                return LeakageFile.find(null, results, manifest);
+                return given != null && given.manifestSha256().equals(manifest) ? given : LeakageFile.find(null, results, manifest);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -97,13 +103,25 @@ final class LeaderboardCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The {@code --leakage} file, read; bad usage unless some board is of its test split. */
+    private LeakageFile givenLeakage(Leaderboard leaderboard) throws IOException {
+        LeakageFile file = LeakageFile.read(leakage);
+        List<String> manifests = leaderboard.boards().stream().map(board -> board.key().manifestSha256()).toList();
+        if (!manifests.contains(file.manifestSha256())) {
+            throw new ParameterException(spec.commandLine(), "--leakage " + leakage + ": computed on the test split with manifest "
+                    + file.manifestSha256() + ", not the board's " + String.join(" or ", manifests));
+        }
+        return file;
+    }
+
     /** The command that regenerates these pages, shown on them: this one, its options given where not the defaults. */
     private String regenerateCommand() {
         StringBuilder command = new StringBuilder("glami-bench leaderboard");
-        for (OptionSpec option : List.of(spec.findOption("--results"), spec.findOption("--out"))) {
-            String value = option.getValue().toString();
-            if (!value.equals(option.defaultValue())) {
-                command.append(' ').append(option.longestName()).append(' ').append(value);
+        for (String name : List.of("--results", "--out", "--leakage")) {
+            OptionSpec option = spec.findOption(name);
+            Object value = option.getValue();
+            if (value != null && !value.toString().equals(option.defaultValue())) {
+                command.append(' ').append(name).append(' ').append(value);
             }
         }
         return command.toString();
