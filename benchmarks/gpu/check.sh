@@ -34,7 +34,7 @@ log="$out/check.log"
 : >"$log"
 step() { echo "check.sh: $1" >&2; }
 
-step "1/5 the harness's engine and $device"
+step "1/5 the GPU build and a sample (the first use builds the harness with -Pgpu)"
 sample="$out/sample"
 [ -d "$sample/GLAMI-1M-dataset" ] || bench sample --out "$sample" --train 2000 --test 512 >>"$log"
 model="$out/image"

@@ -71,6 +71,10 @@ public final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (noImages && (distinctPhotos || plantTwins > 0)) {
+            throw new ParameterException(spec.commandLine(), (distinctPhotos ? "--distinct-photos" : "--plant-twins")
+                    + " makes photos: give it without --no-images");
+        }
         SampleOptions options;
         try {
             options = new SampleOptions(train, test, seed, !noImages,

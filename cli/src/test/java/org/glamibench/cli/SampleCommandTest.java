@@ -49,6 +49,15 @@ class SampleCommandTest {
     }
 
     @Test
+    void photoOptionsWithoutImagesAreUsageErrors() {
+        assertThat(run("sample", "--out", tmp.toString(), "--test", "20", "--no-images", "--distinct-photos")).isEqualTo(2);
+        assertThat(err.toString()).contains("--distinct-photos makes photos: give it without --no-images");
+        assertThat(run("sample", "--out", tmp.toString(), "--test", "20", "--no-images", "--plant-twins", "5")).isEqualTo(2);
+        assertThat(err.toString()).contains("--plant-twins makes photos: give it without --no-images");
+        assertThat(tmp.resolve("GLAMI-1M-dataset")).doesNotExist();
+    }
+
+    @Test
     void badSizesAreUsageErrors() throws Exception {
         assertThat(run("sample", "--out", tmp.toString(), "--train", "-1")).isEqualTo(2);
         assertThat(err.toString()).contains("train rows must be 1..10000000, not -1");
