@@ -54,8 +54,9 @@ public record LeakageFile(Path file, String manifestSha256, int maxDistance, Set
     /**
      * Reads a leakage.json.
      *
-     * @throws IllegalArgumentException when it is not JSON or lacks {@code manifest_sha256},
-     *                                  {@code max_distance} or {@code items}
+     * @throws IllegalArgumentException when it is not JSON, lacks {@code manifest_sha256},
+     *                                  {@code max_distance} or {@code items}, or an item lacks an
+     *                                  integer {@code item_id} or a boolean {@code clean} (naming it)
      */
     public static LeakageFile read(Path file) throws IOException {
         JsonNode root;
@@ -70,10 +71,19 @@ public record LeakageFile(Path file, String manifestSha256, int maxDistance, Set
             }
         }
         Set<Long> leaked = new HashSet<>();
+        int n = 0;
         for (JsonNode item : root.get("items")) {
-            if (!item.path("clean").asBoolean(true)) {
-                leaked.add(item.path("item_id").asLong());
+            if (!item.path("item_id").canConvertToLong() || !item.path("item_id").isIntegralNumber()) {
+                throw new IllegalArgumentException(file + ": items[" + n + "]: item_id is missing or not an integer");
             }
+            if (!item.path("clean").isBoolean()) {
+                throw new IllegalArgumentException(file + ": items[" + n + "] (item " + item.get("item_id").asLong()
+                        + "): clean is missing or not true/false");
+            }
+            if (!item.get("clean").booleanValue()) {
+                leaked.add(item.get("item_id").longValue());
+            }
+            n++;
         }
         return new LeakageFile(file, root.get("manifest_sha256").asText(), root.get("max_distance").asInt(), Set.copyOf(leaked));
     }
